@@ -1,0 +1,41 @@
+dnl config.m4 for the profiler extension
+
+PHP_ARG_ENABLE([profiler],
+  [whether to enable the profiler extension],
+  [AS_HELP_STRING([--enable-profiler], [Enable the profiler (Cachegrind output, observer API)])],
+  [no])
+
+if test "$PHP_PROFILER" != "no"; then
+  PHP_CHECK_LIBRARY(z, deflateInit2_,
+    [PHP_ADD_LIBRARY(z, 1, PROFILER_SHARED_LIBADD)],
+    [AC_MSG_ERROR([zlib is required: install zlib1g-dev])])
+  PHP_SUBST(PROFILER_SHARED_LIBADD)
+
+  dnl Plain C parts, each testable without PHP (tests/unit)
+  PROFILER_LIB_SOURCES="\
+    src/lib/cachegrind.c \
+    src/lib/call_tree.c \
+    src/lib/clock.c \
+    src/lib/filename.c \
+    src/lib/func_table.c \
+    src/lib/log.c \
+    src/lib/output.c \
+    src/lib/ptr_map.c \
+    src/lib/recorder.c \
+    src/lib/sink.c \
+    src/lib/trigger.c"
+
+  dnl The only files that talk to the Zend engine
+  PROFILER_PHP_SOURCES="\
+    src/php/activation.c \
+    src/php/module.c \
+    src/php/naming.c \
+    src/php/observer.c \
+    src/php/session.c"
+
+  PHP_NEW_EXTENSION(profiler, $PROFILER_LIB_SOURCES $PROFILER_PHP_SOURCES, $ext_shared,,
+    [-Wall -Wextra -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/lib])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php])
+  PHP_ADD_INCLUDE([$ext_srcdir])
+fi

@@ -1,0 +1,62 @@
+/* The profiler extension's module entry and per-request (ZTS-safe) globals. */
+#ifndef PHP_PROFILER_H
+#define PHP_PROFILER_H
+
+#include "php.h"
+
+#include "src/lib/clock.h"
+#include "src/lib/func_table.h"
+#include "src/lib/log.h"
+#include "src/lib/recorder.h"
+#include "src/lib/sink.h"
+
+extern zend_module_entry profiler_module_entry;
+#define phpext_profiler_ptr &profiler_module_entry
+
+#define PHP_PROFILER_VERSION "0.1.0"
+
+typedef enum {
+	PROFILER_MODE_OFF = 0,
+	PROFILER_MODE_PROFILE = 1,
+} profiler_mode;
+
+ZEND_BEGIN_MODULE_GLOBALS(profiler)
+	/* settings */
+	char *mode_setting;
+	char *output_dir;
+	char *output_name;
+	char *start_with_request;
+	char *trigger_value;
+	bool use_compression;
+	bool append;
+	char *log_path;
+	zend_long log_level;
+	zend_long max_tree_memory;
+	zend_long fail_writes_after;
+
+	/* process state, fixed after MINIT */
+	profiler_mode mode;
+	const char *mode_source;
+	profiler_clock clock;
+
+	/* request state */
+	bool recording;          /* the hot path checks only this */
+	pid_t recording_pid;
+	profiler_recorder *recorder;
+	profiler_func_table *funcs;
+	profiler_sink *sink;
+	unsigned part;
+	char *filename;          /* full path of the profile being written */
+	char *cmd;
+	char activation[256];    /* why this request is or is not profiled */
+	profiler_log *log;
+ZEND_END_MODULE_GLOBALS(profiler)
+
+ZEND_EXTERN_MODULE_GLOBALS(profiler)
+#define PROFILER_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(profiler, v)
+
+#if defined(ZTS) && defined(COMPILE_DL_PROFILER)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
+
+#endif

@@ -1,0 +1,224 @@
+/* Cachegrind projection and formatting; see cachegrind.h. */
+#include "cachegrind.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SELF 0u
+
+/* One line of the file before merging: a self cost (callee == SELF) or a
+ * call edge (callee == callee id + 1). */
+typedef struct {
+	uint32_t caller;
+	uint32_t callee;
+	uint32_t line;
+	uint64_t calls;
+	uint64_t ticks;
+	int64_t mem;
+	uint64_t peak;
+} record;
+
+typedef struct {
+	record *records;
+	size_t count;
+	const profiler_func_table *funcs;
+} collect_ctx;
+
+static void collect(void *ctx, const profiler_call_node *node)
+{
+	collect_ctx *c = ctx;
+	const profiler_func_info *info = profiler_func_table_get(c->funcs, node->func_id);
+	record *r;
+
+	if (!info || node->calls == 0) {
+		return; /* still open, or a path kept only to reach an open frame */
+	}
+	r = &c->records[c->count++];
+	r->caller = node->func_id;
+	r->callee = SELF;
+	r->line = info->self_line == PROFILER_LINE_CALL_SITE ? node->line : info->self_line;
+	r->calls = 0;
+	r->ticks = node->self_ticks;
+	r->mem = node->self_mem;
+	r->peak = node->self_peak;
+	if (node->parent && node->parent->func_id != UINT32_MAX) {
+		r = &c->records[c->count++];
+		r->caller = node->parent->func_id;
+		r->callee = node->func_id + 1;
+		r->line = node->line;
+		r->calls = node->calls;
+		r->ticks = node->incl_ticks;
+		r->mem = (int64_t)node->incl_mem;
+		r->peak = node->incl_peak;
+	}
+}
+
+static int compare_records(const void *a, const void *b)
+{
+	const record *x = a, *y = b;
+	if (x->caller != y->caller) {
+		return x->caller < y->caller ? -1 : 1;
+	}
+	if (x->callee != y->callee) {
+		return x->callee < y->callee ? -1 : 1;
+	}
+	if (x->line != y->line) {
+		return x->line < y->line ? -1 : 1;
+	}
+	return 0;
+}
+
+static uint64_t to_10ns(uint64_t ticks, double ticks_per_ns)
+{
+	return (uint64_t)((double)ticks / ticks_per_ns / 10.0 + 0.5);
+}
+
+typedef struct {
+	profiler_text text;
+	const profiler_func_table *funcs;
+	bool *file_named;
+	bool *func_named;
+} writer;
+
+static void write_file_ref(writer *w, const char *key, uint32_t file_id)
+{
+	profiler_text_str(&w->text, key);
+	profiler_text_char(&w->text, '(');
+	profiler_text_u64(&w->text, (uint64_t)file_id + 1);
+	profiler_text_char(&w->text, ')');
+	if (!w->file_named[file_id]) {
+		size_t len;
+		const char *name = profiler_func_table_file(w->funcs, file_id, &len);
+		w->file_named[file_id] = true;
+		profiler_text_char(&w->text, ' ');
+		profiler_text_bytes(&w->text, name, len);
+	}
+	profiler_text_char(&w->text, '\n');
+}
+
+static void write_func_ref(writer *w, const char *key, uint32_t func_id)
+{
+	profiler_text_str(&w->text, key);
+	profiler_text_char(&w->text, '(');
+	profiler_text_u64(&w->text, (uint64_t)func_id + 1);
+	profiler_text_char(&w->text, ')');
+	if (!w->func_named[func_id]) {
+		const profiler_func_info *info = profiler_func_table_get(w->funcs, func_id);
+		w->func_named[func_id] = true;
+		profiler_text_char(&w->text, ' ');
+		profiler_text_bytes(&w->text, info->name, info->name_len);
+	}
+	profiler_text_char(&w->text, '\n');
+}
+
+static void write_costs(writer *w, uint32_t line, uint64_t time, uint64_t mem, bool with_peak, uint64_t peak)
+{
+	profiler_text_u64(&w->text, line);
+	profiler_text_char(&w->text, ' ');
+	profiler_text_u64(&w->text, time);
+	profiler_text_char(&w->text, ' ');
+	profiler_text_u64(&w->text, mem);
+	if (with_peak) {
+		profiler_text_char(&w->text, ' ');
+		profiler_text_u64(&w->text, peak);
+	}
+	profiler_text_char(&w->text, '\n');
+}
+
+static void write_header(writer *w, const profiler_cachegrind_options *o)
+{
+	profiler_text_str(&w->text, "version: 1\ncreator: ");
+	profiler_text_str(&w->text, o->creator);
+	profiler_text_str(&w->text, "\ncmd: ");
+	profiler_text_str(&w->text, o->cmd);
+	profiler_text_str(&w->text, "\npart: ");
+	profiler_text_u64(&w->text, o->part);
+	profiler_text_str(&w->text, "\npositions: line\n\nevents: Time_(10ns) Memory_(bytes)");
+	profiler_text_str(&w->text, o->peak_memory ? " PeakMemory_(bytes)\n" : "\n");
+}
+
+bool profiler_cachegrind_write(profiler_output out, const profiler_call_tree *tree,
+	const profiler_func_table *funcs, const profiler_cachegrind_options *o,
+	profiler_cachegrind_summary *summary)
+{
+	collect_ctx c = { NULL, 0, funcs };
+	writer w;
+	size_t i, n = 0;
+	uint32_t current = UINT32_MAX;
+	profiler_cachegrind_summary sum = { 0, 0, 0, 0, 0 };
+	bool ok;
+
+	c.records = malloc((profiler_call_tree_node_count(tree) * 2 + 1) * sizeof(record));
+	w.file_named = calloc(profiler_func_table_file_count(funcs) + 1, sizeof(bool));
+	w.func_named = calloc(profiler_func_table_count(funcs) + 1, sizeof(bool));
+	if (!c.records || !w.file_named || !w.func_named) {
+		free(c.records);
+		free(w.file_named);
+		free(w.func_named);
+		return false;
+	}
+	w.funcs = funcs;
+	profiler_call_tree_each(tree, collect, &c);
+	qsort(c.records, c.count, sizeof(record), compare_records);
+	/* merge equal (caller, callee, line) records in place */
+	for (i = 0; i < c.count; i++) {
+		if (n && compare_records(&c.records[n - 1], &c.records[i]) == 0) {
+			record *m = &c.records[n - 1];
+			m->calls += c.records[i].calls;
+			m->ticks += c.records[i].ticks;
+			m->mem += c.records[i].mem;
+			m->peak += c.records[i].peak;
+		} else {
+			c.records[n++] = c.records[i];
+		}
+	}
+
+	profiler_text_init(&w.text, out);
+	write_header(&w, o);
+	for (i = 0; i < n; i++) {
+		const record *r = &c.records[i];
+		uint64_t time = to_10ns(r->ticks, o->ticks_per_ns);
+		uint64_t mem = r->mem > 0 ? (uint64_t)r->mem : 0;
+
+		if (r->caller != current) {
+			const profiler_func_info *info = profiler_func_table_get(funcs, r->caller);
+			current = r->caller;
+			profiler_text_char(&w.text, '\n');
+			write_file_ref(&w, "fl=", info->file_id);
+			write_func_ref(&w, "fn=", r->caller);
+			sum.functions++;
+		}
+		if (r->callee == SELF) {
+			write_costs(&w, r->line, time, mem, o->peak_memory, r->peak);
+			sum.time_10ns += time;
+			sum.memory += mem;
+			sum.peak_memory += r->peak;
+		} else {
+			const profiler_func_info *callee = profiler_func_table_get(funcs, r->callee - 1);
+			write_file_ref(&w, "cfl=", callee->file_id);
+			write_func_ref(&w, "cfn=", r->callee - 1);
+			profiler_text_str(&w.text, "calls=");
+			profiler_text_u64(&w.text, r->calls);
+			profiler_text_str(&w.text, " 0 0\n");
+			write_costs(&w, r->line, time, mem, o->peak_memory, r->peak);
+			sum.edges++;
+		}
+	}
+	profiler_text_str(&w.text, "\nsummary: ");
+	profiler_text_u64(&w.text, sum.time_10ns);
+	profiler_text_char(&w.text, ' ');
+	profiler_text_u64(&w.text, sum.memory);
+	if (o->peak_memory) {
+		profiler_text_char(&w.text, ' ');
+		profiler_text_u64(&w.text, sum.peak_memory);
+	}
+	profiler_text_str(&w.text, "\n\n");
+	ok = profiler_text_finish(&w.text);
+	if (summary) {
+		*summary = sum;
+	}
+	free(c.records);
+	free(w.file_named);
+	free(w.func_named);
+	return ok;
+}

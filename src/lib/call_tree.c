@@ -1,0 +1,262 @@
+/* Calling-context tree storage and lookup; see call_tree.h. */
+#include "call_tree.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NODES_PER_CHUNK 1024
+
+typedef struct chunk {
+	struct chunk *next;
+	size_t used;
+	profiler_call_node nodes[NODES_PER_CHUNK];
+} chunk;
+
+struct profiler_call_tree {
+	profiler_call_node root;
+	chunk *first, *last;
+	size_t node_count;
+	size_t memory_cap;
+	/* (parent, key, line) index for children the recent-child check misses */
+	profiler_call_node **buckets;
+	size_t bucket_mask;
+};
+
+static inline size_t hash_child(const profiler_call_node *parent, uintptr_t key, uint32_t line)
+{
+	uint64_t h = (uint64_t)(uintptr_t)parent * 0x9E3779B97F4A7C15ull;
+	h ^= (uint64_t)key * 0xC2B2AE3D27D4EB4Full;
+	h ^= (uint64_t)line * 0x165667B19E3779F9ull;
+	return (size_t)(h ^ (h >> 31));
+}
+
+static void init_root(profiler_call_tree *tree)
+{
+	memset(&tree->root, 0, sizeof(tree->root));
+	tree->root.func_id = UINT32_MAX;
+}
+
+static bool init_storage(profiler_call_tree *tree)
+{
+	tree->first = tree->last = NULL;
+	tree->node_count = 0;
+	tree->bucket_mask = 1023;
+	tree->buckets = calloc(tree->bucket_mask + 1, sizeof(*tree->buckets));
+	return tree->buckets != NULL;
+}
+
+static void free_storage(profiler_call_tree *tree)
+{
+	chunk *c = tree->first;
+	while (c) {
+		chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	free(tree->buckets);
+	tree->first = tree->last = NULL;
+	tree->buckets = NULL;
+}
+
+profiler_call_tree *profiler_call_tree_create(size_t memory_cap)
+{
+	profiler_call_tree *tree = calloc(1, sizeof(*tree));
+	if (!tree) {
+		return NULL;
+	}
+	tree->memory_cap = memory_cap;
+	init_root(tree);
+	if (!init_storage(tree)) {
+		free(tree);
+		return NULL;
+	}
+	return tree;
+}
+
+void profiler_call_tree_destroy(profiler_call_tree *tree)
+{
+	if (tree) {
+		free_storage(tree);
+		free(tree);
+	}
+}
+
+profiler_call_node *profiler_call_tree_root(profiler_call_tree *tree)
+{
+	return &tree->root;
+}
+
+profiler_call_node *profiler_call_tree_find(profiler_call_tree *tree, profiler_call_node *parent,
+	uintptr_t key, uint32_t line)
+{
+	profiler_call_node *n = tree->buckets[hash_child(parent, key, line) & tree->bucket_mask];
+	while (n) {
+		if (n->parent == parent && n->key == key && n->line == line) {
+			parent->recent_child = n;
+			return n;
+		}
+		n = n->hash_next;
+	}
+	return NULL;
+}
+
+size_t profiler_call_tree_memory(const profiler_call_tree *tree)
+{
+	size_t chunks = 0;
+	const chunk *c;
+	for (c = tree->first; c; c = c->next) {
+		chunks++;
+	}
+	return sizeof(*tree) + chunks * sizeof(chunk) + (tree->bucket_mask + 1) * sizeof(*tree->buckets);
+}
+
+static void rehash(profiler_call_tree *tree)
+{
+	size_t size = (tree->bucket_mask + 1) * 2;
+	profiler_call_node **buckets = calloc(size, sizeof(*buckets));
+	chunk *c;
+
+	if (!buckets) {
+		return; /* longer chains, still correct */
+	}
+	for (c = tree->first; c; c = c->next) {
+		size_t i;
+		for (i = 0; i < c->used; i++) {
+			profiler_call_node *n = &c->nodes[i];
+			size_t b = hash_child(n->parent, n->key, n->line) & (size - 1);
+			n->hash_next = buckets[b];
+			buckets[b] = n;
+		}
+	}
+	free(tree->buckets);
+	tree->buckets = buckets;
+	tree->bucket_mask = size - 1;
+}
+
+/* Bytes the tree would hold after growing by one chunk and, when due, by a
+ * doubled bucket array. */
+static size_t memory_after_growth(const profiler_call_tree *tree)
+{
+	size_t mem = profiler_call_tree_memory(tree) + sizeof(chunk);
+	if (tree->node_count + NODES_PER_CHUNK > tree->bucket_mask + 1) {
+		mem += (tree->bucket_mask + 1) * 2 * sizeof(*tree->buckets);
+	}
+	return mem;
+}
+
+profiler_call_node *profiler_call_tree_add(profiler_call_tree *tree, profiler_call_node *parent,
+	uintptr_t key, uint32_t line, uint32_t func_id)
+{
+	profiler_call_node *n;
+	size_t b;
+
+	if (!tree->last || tree->last->used == NODES_PER_CHUNK) {
+		chunk *c;
+		if (tree->memory_cap && tree->first && memory_after_growth(tree) > tree->memory_cap) {
+			return NULL;
+		}
+		c = malloc(sizeof(chunk));
+		if (!c) {
+			return NULL;
+		}
+		c->next = NULL;
+		c->used = 0;
+		if (tree->last) {
+			tree->last->next = c;
+		} else {
+			tree->first = c;
+		}
+		tree->last = c;
+	}
+	if (tree->node_count + 1 > tree->bucket_mask + 1) {
+		rehash(tree);
+	}
+	n = &tree->last->nodes[tree->last->used++];
+	memset(n, 0, sizeof(*n));
+	n->key = key;
+	n->line = line;
+	n->func_id = func_id;
+	n->parent = parent;
+	n->depth = parent->depth + 1;
+	b = hash_child(parent, key, line) & tree->bucket_mask;
+	n->hash_next = tree->buckets[b];
+	tree->buckets[b] = n;
+	parent->recent_child = n;
+	tree->node_count++;
+	return n;
+}
+
+size_t profiler_call_tree_node_count(const profiler_call_tree *tree)
+{
+	return tree->node_count;
+}
+
+bool profiler_call_tree_is_empty(const profiler_call_tree *tree)
+{
+	return tree->node_count == 0;
+}
+
+void profiler_call_tree_each(const profiler_call_tree *tree, profiler_call_tree_visit visit, void *ctx)
+{
+	const chunk *c;
+	/* Chunks hold nodes in creation order, and a parent is always created
+	 * before its children. */
+	for (c = tree->first; c; c = c->next) {
+		size_t i;
+		for (i = 0; i < c->used; i++) {
+			visit(ctx, &c->nodes[i]);
+		}
+	}
+}
+
+/* Copies old (and, first, its ancestors) into the fresh storage. The old
+ * node's hash_next, no longer needed, remembers the copy. */
+static profiler_call_node *copy_path(profiler_call_tree *tree, profiler_call_node *old, profiler_call_node *old_root)
+{
+	profiler_call_node *parent, *copy;
+
+	if (old == old_root || old == NULL) {
+		return &tree->root;
+	}
+	if (old->recent_child == old) { /* marker: already copied */
+		return old->hash_next;
+	}
+	parent = copy_path(tree, old->parent, old_root);
+	copy = profiler_call_tree_add(tree, parent, old->key, old->line, old->func_id);
+	if (!copy) {
+		return NULL;
+	}
+	old->recent_child = old;
+	old->hash_next = copy;
+	return copy;
+}
+
+bool profiler_call_tree_reset(profiler_call_tree *tree, profiler_call_node **live[], size_t live_count)
+{
+	profiler_call_tree old = *tree;
+	size_t i;
+	bool ok = true;
+
+	if (!init_storage(tree)) {
+		*tree = old;
+		return false;
+	}
+	init_root(tree);
+	/* copies are created uncapped: they were already within the cap */
+	tree->memory_cap = 0;
+	for (i = 0; i < live_count; i++) {
+		profiler_call_node *copy;
+		if (*live[i] == NULL) {
+			continue;
+		}
+		copy = copy_path(tree, *live[i], &tree->root);
+		if (!copy) {
+			ok = false;
+			copy = &tree->root;
+		}
+		*live[i] = copy;
+	}
+	tree->memory_cap = old.memory_cap;
+	free_storage(&old);
+	return ok;
+}

@@ -1,0 +1,74 @@
+/* The calling-context tree: one node per distinct call path.
+ *
+ * A node is (parent node, function key, call-site line). Its counters add up
+ * every call made along that exact path, so a profile costs memory per path,
+ * not per call, and both the Cachegrind file (by projecting paths onto
+ * caller/callee edges) and folded stacks (by walking paths) come from it.
+ *
+ * Nodes live in chunks owned by the tree; the tree keeps a memory cap and
+ * refuses new nodes beyond it, so its owner can write what it has and reset. */
+#ifndef PROFILER_CALL_TREE_H
+#define PROFILER_CALL_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct profiler_call_node profiler_call_node;
+
+struct profiler_call_node {
+	uintptr_t key;
+	profiler_call_node *parent;
+	profiler_call_node *recent_child; /* the hot path tries it first */
+	profiler_call_node *hash_next;
+	uint32_t line;
+	uint32_t func_id;
+	uint32_t depth;
+	uint64_t calls;
+	uint64_t incl_ticks;
+	uint64_t self_ticks;
+	uint64_t incl_mem;
+	int64_t self_mem;
+	uint64_t incl_peak;
+	uint64_t self_peak;
+};
+
+typedef struct profiler_call_tree profiler_call_tree;
+
+/* memory_cap is in bytes; 0 means no cap. */
+profiler_call_tree *profiler_call_tree_create(size_t memory_cap);
+void profiler_call_tree_destroy(profiler_call_tree *tree);
+
+/* The synthetic root: the parent of {main}; it has no function. */
+profiler_call_node *profiler_call_tree_root(profiler_call_tree *tree);
+
+/* Finds the child of parent for (key, line), or NULL. */
+static inline profiler_call_node *profiler_call_tree_find_recent(profiler_call_node *parent, uintptr_t key, uint32_t line)
+{
+	profiler_call_node *child = parent->recent_child;
+	if (child && child->key == key && child->line == line) {
+		return child;
+	}
+	return NULL;
+}
+profiler_call_node *profiler_call_tree_find(profiler_call_tree *tree, profiler_call_node *parent,
+	uintptr_t key, uint32_t line);
+
+/* Adds a child; returns NULL when the cap (or memory) does not allow it. */
+profiler_call_node *profiler_call_tree_add(profiler_call_tree *tree, profiler_call_node *parent,
+	uintptr_t key, uint32_t line, uint32_t func_id);
+
+size_t profiler_call_tree_memory(const profiler_call_tree *tree);
+size_t profiler_call_tree_node_count(const profiler_call_tree *tree);
+bool profiler_call_tree_is_empty(const profiler_call_tree *tree);
+
+/* Calls visit for every node but the root, parents before children. */
+typedef void (*profiler_call_tree_visit)(void *ctx, const profiler_call_node *node);
+void profiler_call_tree_each(const profiler_call_tree *tree, profiler_call_tree_visit visit, void *ctx);
+
+/* Starts afresh, keeping only the nodes that live[] points to and their
+ * ancestors, with their counters zeroed; live[] is updated to the new nodes.
+ * This is how a full tree is emptied while calls are still open. */
+bool profiler_call_tree_reset(profiler_call_tree *tree, profiler_call_node **live[], size_t live_count);
+
+#endif

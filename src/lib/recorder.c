@@ -1,0 +1,393 @@
+/* Shadow stacks per execution context, feeding the call tree; see recorder.h. */
+#include "recorder.h"
+#include "func_table.h"
+#include "ptr_map.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	profiler_call_node *node;
+	const void *tag;
+	profiler_sample start;
+	uint64_t child_ticks;
+	uint64_t child_mem;
+	uint64_t child_peak;
+} frame;
+
+typedef enum {
+	CONTEXT_RUNNING,
+	CONTEXT_WAITING, /* it switched to another context and waits for control back */
+	CONTEXT_PAUSED,  /* it was switched away from by going back to its resumer */
+} context_state;
+
+typedef struct context {
+	const void *id;
+	frame *frames;
+	size_t depth, cap;
+	/* parent node for the context's outermost frame */
+	profiler_call_node *base;
+	context_state state;
+	profiler_sample left;
+	struct context *resumer;
+} context;
+
+struct profiler_recorder {
+	profiler_call_tree *tree;
+	profiler_recorder_options options;
+	context *current;
+	context **contexts;
+	size_t context_count, context_cap;
+	profiler_ptr_map *by_id;
+	bool in_full_callback;
+};
+
+static context *context_new(profiler_recorder *r, const void *id, profiler_call_node *base)
+{
+	context *c = calloc(1, sizeof(*c));
+	if (!c) {
+		return NULL;
+	}
+	if (r->context_count == r->context_cap) {
+		size_t cap = r->context_cap ? r->context_cap * 2 : 8;
+		context **list = realloc(r->contexts, cap * sizeof(*list));
+		if (!list) {
+			free(c);
+			return NULL;
+		}
+		r->contexts = list;
+		r->context_cap = cap;
+	}
+	c->id = id;
+	c->base = base;
+	r->contexts[r->context_count++] = c;
+	if (id) {
+		profiler_ptr_map_put(r->by_id, (uintptr_t)id, (uintptr_t)c);
+	}
+	return c;
+}
+
+static void context_free(profiler_recorder *r, context *c)
+{
+	size_t i;
+	for (i = 0; i < r->context_count; i++) {
+		if (r->contexts[i] == c) {
+			r->contexts[i] = r->contexts[--r->context_count];
+			break;
+		}
+	}
+	for (i = 0; i < r->context_count; i++) {
+		if (r->contexts[i]->resumer == c) {
+			r->contexts[i]->resumer = NULL;
+		}
+	}
+	if (c->id) {
+		profiler_ptr_map_remove(r->by_id, (uintptr_t)c->id);
+	}
+	free(c->frames);
+	free(c);
+}
+
+profiler_recorder *profiler_recorder_create(const profiler_recorder_options *options)
+{
+	profiler_recorder *r = calloc(1, sizeof(*r));
+	if (!r) {
+		return NULL;
+	}
+	r->options = *options;
+	r->tree = profiler_call_tree_create(options->memory_cap);
+	r->by_id = profiler_ptr_map_create();
+	if (!r->tree || !r->by_id) {
+		profiler_recorder_destroy(r);
+		return NULL;
+	}
+	r->current = context_new(r, NULL, profiler_call_tree_root(r->tree));
+	if (!r->current) {
+		profiler_recorder_destroy(r);
+		return NULL;
+	}
+	return r;
+}
+
+void profiler_recorder_destroy(profiler_recorder *r)
+{
+	if (!r) {
+		return;
+	}
+	while (r->context_count) {
+		context_free(r, r->contexts[r->context_count - 1]);
+	}
+	free(r->contexts);
+	profiler_ptr_map_destroy(r->by_id);
+	profiler_call_tree_destroy(r->tree);
+	free(r);
+}
+
+profiler_call_tree *profiler_recorder_tree(profiler_recorder *r)
+{
+	return r->tree;
+}
+
+size_t profiler_recorder_depth(const profiler_recorder *r)
+{
+	return r->current ? r->current->depth : 0;
+}
+
+size_t profiler_recorder_context_count(const profiler_recorder *r)
+{
+	return r->context_count;
+}
+
+bool profiler_recorder_reset_tree(profiler_recorder *r)
+{
+	size_t n = 0, i, j;
+	profiler_call_node ***live;
+	bool ok;
+
+	for (i = 0; i < r->context_count; i++) {
+		n += r->contexts[i]->depth + 1;
+	}
+	live = malloc(n * sizeof(*live));
+	if (!live) {
+		return false;
+	}
+	n = 0;
+	for (i = 0; i < r->context_count; i++) {
+		context *c = r->contexts[i];
+		live[n++] = &c->base;
+		for (j = 0; j < c->depth; j++) {
+			live[n++] = &c->frames[j].node;
+		}
+	}
+	ok = profiler_call_tree_reset(r->tree, live, n);
+	free(live);
+	return ok;
+}
+
+/* Finds or makes the node for a call; on a full tree, has the owner write a
+ * part and empty the tree, then tries once more. */
+static profiler_call_node *child_node(profiler_recorder *r, context *c, uintptr_t key, uint32_t line, const void *call)
+{
+	profiler_call_node *parent = c->depth ? c->frames[c->depth - 1].node : c->base;
+	profiler_call_node *node = profiler_call_tree_find_recent(parent, key, line);
+	uint32_t func_id;
+
+	if (node) {
+		return node;
+	}
+	node = profiler_call_tree_find(r->tree, parent, key, line);
+	if (node) {
+		return node;
+	}
+	func_id = r->options.resolve(r->options.user, key, call);
+	if (func_id == PROFILER_FUNC_NONE) {
+		return NULL;
+	}
+	node = profiler_call_tree_add(r->tree, parent, key, line, func_id);
+	if (!node && r->options.full && !r->in_full_callback) {
+		r->in_full_callback = true;
+		r->options.full(r->options.user, r);
+		r->in_full_callback = false;
+		parent = c->depth ? c->frames[c->depth - 1].node : c->base;
+		node = profiler_call_tree_add(r->tree, parent, key, line, func_id);
+	}
+	return node;
+}
+
+static bool ensure_capacity(context *c)
+{
+	if (c->depth == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		frame *frames = realloc(c->frames, cap * sizeof(*frames));
+		if (!frames) {
+			return false;
+		}
+		c->frames = frames;
+		c->cap = cap;
+	}
+	return true;
+}
+
+void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
+	const void *tag, const void *call, const profiler_sample *now)
+{
+	context *c = r->current;
+	profiler_call_node *node;
+	frame *f;
+
+	if (!ensure_capacity(c)) {
+		return;
+	}
+	node = child_node(r, c, key, line, call);
+	if (!node) {
+		return;
+	}
+	f = &c->frames[c->depth++];
+	f->node = node;
+	f->tag = tag;
+	f->start = *now;
+	f->child_ticks = 0;
+	f->child_mem = 0;
+	f->child_peak = 0;
+}
+
+/* Ends the top frame of c and charges it to its node and to its parent
+ * frame. */
+static void pop_frame(context *c, const profiler_sample *now)
+{
+	frame *f = &c->frames[--c->depth];
+	profiler_call_node *node = f->node;
+	uint64_t ticks = now->ticks > f->start.ticks ? now->ticks - f->start.ticks : 0;
+	uint64_t mem = now->mem > f->start.mem ? now->mem - f->start.mem : 0;
+	uint64_t peak = now->peak > f->start.peak ? now->peak - f->start.peak : 0;
+	uint64_t child_ticks = f->child_ticks < ticks ? f->child_ticks : ticks;
+	uint64_t child_peak = f->child_peak < peak ? f->child_peak : peak;
+
+	node->calls++;
+	node->incl_ticks += ticks;
+	node->self_ticks += ticks - child_ticks;
+	node->incl_mem += mem;
+	node->self_mem += (int64_t)mem - (int64_t)f->child_mem;
+	node->incl_peak += peak;
+	node->self_peak += peak - child_peak;
+	if (c->depth) {
+		frame *parent = &c->frames[c->depth - 1];
+		parent->child_ticks += ticks;
+		parent->child_mem += mem;
+		parent->child_peak += peak;
+	}
+}
+
+void profiler_recorder_leave(profiler_recorder *r, const void *tag, const profiler_sample *now)
+{
+	context *c = r->current;
+	size_t i = c->depth;
+
+	while (i > 0 && c->frames[i - 1].tag != tag) {
+		i--;
+	}
+	if (i == 0) {
+		return;
+	}
+	while (c->depth >= i) {
+		pop_frame(c, now);
+	}
+}
+
+static context *find_context(profiler_recorder *r, const void *id)
+{
+	uintptr_t value;
+	if (id && profiler_ptr_map_get(r->by_id, (uintptr_t)id, &value)) {
+		return (context *)value;
+	}
+	return NULL;
+}
+
+/* Control comes back to c after it left at c->left. */
+static void context_return(context *c, const profiler_sample *now)
+{
+	uint64_t away_ticks = now->ticks > c->left.ticks ? now->ticks - c->left.ticks : 0;
+	size_t i;
+
+	if (c->state == CONTEXT_WAITING) {
+		/* What ran meanwhile was a fiber started or resumed from the top
+		 * frame: it is inside that call, but not its own (self) time. */
+		if (c->depth) {
+			frame *top = &c->frames[c->depth - 1];
+			top->child_ticks += away_ticks;
+			top->child_peak += now->peak > c->left.peak ? now->peak - c->left.peak : 0;
+		}
+	} else if (c->state == CONTEXT_PAUSED) {
+		/* A suspended fiber costs nothing: shift its frames past the gap. */
+		uint64_t away_mem = now->mem - c->left.mem;
+		uint64_t away_peak = now->peak - c->left.peak;
+		for (i = 0; i < c->depth; i++) {
+			c->frames[i].start.ticks += away_ticks;
+			c->frames[i].start.mem += away_mem;
+			c->frames[i].start.peak += away_peak;
+		}
+	}
+	c->state = CONTEXT_RUNNING;
+}
+
+void profiler_recorder_switch(profiler_recorder *r, const void *from, const void *to, const profiler_sample *now)
+{
+	context *src = r->current;
+	context *dst;
+
+	if (src->id == NULL && from) {
+		src->id = from;
+		profiler_ptr_map_put(r->by_id, (uintptr_t)from, (uintptr_t)src);
+	} else if (src->id != from) {
+		context *named = find_context(r, from);
+		if (named) {
+			src = named;
+		}
+	}
+	dst = find_context(r, to);
+	if (!dst) {
+		/* A context seen for the first time is a fiber being started: its
+		 * calls belong under the call that started it. */
+		profiler_call_node *base = src->depth ? src->frames[src->depth - 1].node : src->base;
+		dst = context_new(r, to, base);
+		if (!dst) {
+			return;
+		}
+		dst->state = CONTEXT_RUNNING;
+	}
+	src->left = *now;
+	if (src->resumer == dst) {
+		src->state = CONTEXT_PAUSED;
+	} else {
+		src->state = CONTEXT_WAITING;
+		dst->resumer = src;
+	}
+	context_return(dst, now);
+	r->current = dst;
+}
+
+static void close_context(context *c, const profiler_sample *at)
+{
+	while (c->depth) {
+		pop_frame(c, at);
+	}
+}
+
+void profiler_recorder_forget_context(profiler_recorder *r, const void *id, const profiler_sample *now)
+{
+	context *c = find_context(r, id);
+
+	(void)now;
+	if (!c || c == r->current || !c->id) {
+		return;
+	}
+	/* Its frames stopped running when it last left. */
+	close_context(c, &c->left);
+	context_free(r, c);
+}
+
+void profiler_recorder_close_all(profiler_recorder *r, const profiler_sample *now)
+{
+	context *c = r->current;
+	size_t i;
+
+	/* The running context and the chain of contexts waiting on it end now;
+	 * each waiting one is credited with the time it waited. */
+	while (c) {
+		context *next = c->resumer;
+		if (c != r->current) {
+			context_return(c, now);
+		}
+		close_context(c, now);
+		c->state = CONTEXT_RUNNING;
+		c->resumer = NULL;
+		if (next && next->state != CONTEXT_WAITING) {
+			next = NULL;
+		}
+		c = next;
+	}
+	/* Suspended fibers ended when they last ran. */
+	for (i = 0; i < r->context_count; i++) {
+		close_context(r->contexts[i], &r->contexts[i]->left);
+	}
+}

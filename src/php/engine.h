@@ -1,0 +1,37 @@
+/* Declarations shared by the Zend-facing files of the extension. Everything
+ * under src/lib is plain C; only src/php/ includes PHP's headers. */
+#ifndef PROFILER_ENGINE_H
+#define PROFILER_ENGINE_H
+
+#include "php.h"
+#include "php_profiler.h"
+
+/* observer.c: the engine hooks */
+void profiler_observer_register(void);
+/* the function key and call-site line the hot path uses for a frame */
+uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call);
+
+/* naming.c: Xdebug-compatible names for a frame's function */
+uint32_t profiler_name_function(profiler_func_table *funcs, zend_execute_data *ex);
+/* true when the frame runs top-level code (a script, include or eval) */
+static inline bool profiler_is_top_level(const zend_function *func)
+{
+	return func->type != ZEND_INTERNAL_FUNCTION && func->common.function_name == NULL;
+}
+
+/* session.c: one profile from start to commit */
+bool profiler_session_start(void);
+void profiler_session_finish(void);
+void profiler_session_write_part(profiler_recorder *recorder);
+void profiler_session_full(void *user, profiler_recorder *recorder);
+
+/* activation.c: whether this request is profiled */
+bool profiler_activation_decide(char *why, size_t why_len);
+void profiler_activation_read_mode(void);
+
+/* module.c */
+void profiler_log_to_php(void *ctx, const char *line);
+
+#define PROFILER_LOG(level, ...) profiler_log_write(PROFILER_G(log), (level), __VA_ARGS__)
+
+#endif

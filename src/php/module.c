@@ -1,0 +1,228 @@
+/* The profiler extension's module: settings, lifecycle and PHP functions. */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "engine.h"
+
+#include "SAPI.h"
+#include "ext/standard/html.h"
+#include "ext/standard/info.h"
+#include "main/php_ini.h"
+
+#include "profiler_arginfo.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(profiler)
+
+PHP_INI_BEGIN()
+	STD_PHP_INI_ENTRY("profiler.mode", "off", PHP_INI_SYSTEM, OnUpdateString, mode_setting, zend_profiler_globals, profiler_globals)
+	STD_PHP_INI_ENTRY("profiler.output_dir", "/tmp", PHP_INI_ALL, OnUpdateString, output_dir, zend_profiler_globals, profiler_globals)
+	STD_PHP_INI_ENTRY("profiler.output_name", "cachegrind.out.%p", PHP_INI_ALL, OnUpdateString, output_name, zend_profiler_globals, profiler_globals)
+	STD_PHP_INI_ENTRY("profiler.start_with_request", "default", PHP_INI_ALL, OnUpdateString, start_with_request, zend_profiler_globals, profiler_globals)
+	STD_PHP_INI_ENTRY("profiler.trigger_value", "", PHP_INI_ALL, OnUpdateString, trigger_value, zend_profiler_globals, profiler_globals)
+	STD_PHP_INI_BOOLEAN("profiler.use_compression", "1", PHP_INI_ALL, OnUpdateBool, use_compression, zend_profiler_globals, profiler_globals)
+	STD_PHP_INI_BOOLEAN("profiler.append", "0", PHP_INI_ALL, OnUpdateBool, append, zend_profiler_globals, profiler_globals)
+	STD_PHP_INI_ENTRY("profiler.log", "", PHP_INI_ALL, OnUpdateString, log_path, zend_profiler_globals, profiler_globals)
+	STD_PHP_INI_ENTRY("profiler.log_level", "7", PHP_INI_ALL, OnUpdateLong, log_level, zend_profiler_globals, profiler_globals)
+	STD_PHP_INI_ENTRY("profiler.max_tree_memory", "64M", PHP_INI_ALL, OnUpdateLong, max_tree_memory, zend_profiler_globals, profiler_globals)
+	STD_PHP_INI_ENTRY("profiler.fail_writes_after", "0", PHP_INI_ALL, OnUpdateLong, fail_writes_after, zend_profiler_globals, profiler_globals)
+PHP_INI_END()
+
+void profiler_log_to_php(void *ctx, const char *line)
+{
+	(void)ctx;
+	php_log_err_with_severity((char *)line, LOG_ERR);
+}
+
+static void configure_log(void)
+{
+	profiler_log_configure(PROFILER_G(log), PROFILER_G(log_path), (int)PROFILER_G(log_level), profiler_log_to_php, NULL);
+}
+
+static PHP_GINIT_FUNCTION(profiler)
+{
+#if defined(COMPILE_DL_PROFILER) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(profiler_globals, 0, sizeof(*profiler_globals));
+	profiler_globals->log = profiler_log_create();
+}
+
+static PHP_GSHUTDOWN_FUNCTION(profiler)
+{
+	profiler_log_destroy(profiler_globals->log);
+	profiler_globals->log = NULL;
+}
+
+static PHP_MINIT_FUNCTION(profiler)
+{
+	(void)type;
+	REGISTER_INI_ENTRIES();
+	configure_log();
+	profiler_activation_read_mode();
+	if (PROFILER_G(mode) == PROFILER_MODE_PROFILE) {
+		/* With the mode off nothing is registered, so the engine runs
+		 * exactly as if the extension were not loaded. */
+		profiler_clock_init(&PROFILER_G(clock), NULL);
+		profiler_observer_register();
+	}
+	return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(profiler)
+{
+	(void)type;
+	UNREGISTER_INI_ENTRIES();
+	return SUCCESS;
+}
+
+static PHP_RINIT_FUNCTION(profiler)
+{
+#if defined(COMPILE_DL_PROFILER) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	(void)type;
+	(void)module_number;
+	configure_log();
+	profiler_log_clear_recent(PROFILER_G(log));
+	PROFILER_G(recording) = false;
+	if (profiler_activation_decide(PROFILER_G(activation), sizeof(PROFILER_G(activation)))) {
+		profiler_session_start();
+	}
+	return SUCCESS;
+}
+
+/* The profile is written after RSHUTDOWN of every module, like Xdebug does,
+ * so shutdown functions, destructors and session handlers are in it. */
+static ZEND_MODULE_POST_ZEND_DEACTIVATE_D(profiler)
+{
+	profiler_session_finish();
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(profiler)
+{
+	(void)zend_module;
+	php_info_print_table_start();
+	php_info_print_table_row(2, "profiler support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_PROFILER_VERSION);
+	php_info_print_table_row(2, "Mode", PROFILER_G(mode) == PROFILER_MODE_PROFILE ? "profile" : "off");
+	php_info_print_table_end();
+	DISPLAY_INI_ENTRIES();
+}
+
+PHP_FUNCTION(profiler_get_filename)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!PROFILER_G(recording) || !PROFILER_G(filename)) {
+		RETURN_FALSE;
+	}
+	RETURN_STRING(PROFILER_G(filename));
+}
+
+/* profiler_info(): a text or HTML report answering "why is there no
+ * profile?". */
+typedef struct {
+	bool html;
+} info_printer;
+
+static void info_heading(const info_printer *p, const char *title)
+{
+	if (p->html) {
+		php_printf("<h3>%s</h3>\n<table>\n", title);
+	} else {
+		php_printf("%s\n", title);
+	}
+}
+
+static void info_end(const info_printer *p)
+{
+	php_printf(p->html ? "</table>\n" : "\n");
+}
+
+static void info_row(const info_printer *p, const char *key, const char *value)
+{
+	if (p->html) {
+		zend_string *k = php_escape_html_entities((const unsigned char *)key, strlen(key), 0, ENT_QUOTES, NULL);
+		zend_string *v = php_escape_html_entities((const unsigned char *)value, strlen(value), 0, ENT_QUOTES, NULL);
+		php_printf("<tr><td>%s</td><td>%s</td></tr>\n", ZSTR_VAL(k), ZSTR_VAL(v));
+		zend_string_release(k);
+		zend_string_release(v);
+	} else {
+		php_printf("  %-30s %s\n", key, value);
+	}
+}
+
+PHP_FUNCTION(profiler_info)
+{
+	info_printer p;
+	char buf[64];
+	size_t i;
+	static const char *const settings[] = {
+		"profiler.mode", "profiler.output_dir", "profiler.output_name", "profiler.start_with_request",
+		"profiler.trigger_value", "profiler.use_compression", "profiler.append", "profiler.log",
+		"profiler.log_level", "profiler.max_tree_memory",
+	};
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	(void)return_value;
+	p.html = !sapi_module.phpinfo_as_text;
+
+	if (p.html) {
+		php_printf("<div class=\"profiler-info\">\n");
+	}
+	info_heading(&p, "Profiler");
+	info_row(&p, "Version", PHP_PROFILER_VERSION);
+	info_row(&p, "Mode", PROFILER_G(mode) == PROFILER_MODE_PROFILE ? "profile" : "off");
+	info_row(&p, "Mode set by", PROFILER_G(mode_source) ? PROFILER_G(mode_source) : "profiler.mode");
+	info_row(&p, "Clock", PROFILER_G(mode) == PROFILER_MODE_PROFILE
+		? profiler_clock_source_name(PROFILER_G(clock).source) : "(not started: mode is off)");
+	info_row(&p, "Profiling this request", PROFILER_G(recording) ? "yes" : "no");
+	info_row(&p, "Why", PROFILER_G(activation)[0] ? PROFILER_G(activation) : "profiler.mode is off");
+	info_row(&p, "Profile file", PROFILER_G(recording) && PROFILER_G(filename) ? PROFILER_G(filename) : "(none)");
+	info_end(&p);
+
+	info_heading(&p, "Settings");
+	for (i = 0; i < sizeof(settings) / sizeof(settings[0]); i++) {
+		const char *value = zend_ini_string_ex((char *)settings[i], strlen(settings[i]), 0, NULL);
+		info_row(&p, settings[i], value ? value : "");
+	}
+	info_end(&p);
+
+	info_heading(&p, "Recent log messages");
+	if (profiler_log_recent_count(PROFILER_G(log)) == 0) {
+		info_row(&p, "-", "(none)");
+	}
+	for (i = 0; i < profiler_log_recent_count(PROFILER_G(log)); i++) {
+		snprintf(buf, sizeof(buf), "%zu", i + 1);
+		info_row(&p, buf, profiler_log_recent(PROFILER_G(log), i));
+	}
+	info_end(&p);
+	if (p.html) {
+		php_printf("</div>\n");
+	}
+}
+
+zend_module_entry profiler_module_entry = {
+	STANDARD_MODULE_HEADER,
+	"profiler",
+	ext_functions,
+	PHP_MINIT(profiler),
+	PHP_MSHUTDOWN(profiler),
+	PHP_RINIT(profiler),
+	NULL,
+	PHP_MINFO(profiler),
+	PHP_PROFILER_VERSION,
+	PHP_MODULE_GLOBALS(profiler),
+	PHP_GINIT(profiler),
+	PHP_GSHUTDOWN(profiler),
+	ZEND_MODULE_POST_ZEND_DEACTIVATE_N(profiler),
+	STANDARD_MODULE_PROPERTIES_EX
+};
+
+#ifdef COMPILE_DL_PROFILER
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
+ZEND_GET_MODULE(profiler)
+#endif

@@ -1,0 +1,146 @@
+/* The engine hooks: PHP's observer API, and nothing else.
+ *
+ * zend_execute_ex and zend_execute_internal are left alone, so user calls
+ * stay non-recursive and the JIT stays on. The begin and end handlers read
+ * the clock and memory counters and hand them to the recorder; function
+ * names are only computed when a call path is new. */
+#include "engine.h"
+
+#include "Zend/zend_observer.h"
+
+/* Keys of top-level code are tagged function ids (odd); other keys are
+ * aligned pointers (even). An included file's op_array is freed after it
+ * runs and its address reused by the next one, so its pointer cannot be a
+ * key; a closure's zend_function is copied per closure object, so its shared
+ * opcodes are the key, with a bit for "called with $this" (which changes its
+ * name). */
+#define KEY_TAGGED_ID 1u
+#define KEY_CLOSURE_THIS 2u
+
+static zend_always_inline uintptr_t function_key(zend_execute_data *ex)
+{
+	zend_function *func = ex->func;
+
+	if (EXPECTED(!(func->common.fn_flags & ZEND_ACC_CLOSURE))) {
+		if (EXPECTED(func->common.function_name != NULL)) {
+			return (uintptr_t)func;
+		}
+		/* top-level code: named afresh per run; rare next to calls */
+		return ((uintptr_t)profiler_name_function(PROFILER_G(funcs), ex) << 1) | KEY_TAGGED_ID;
+	}
+	if (func->type == ZEND_INTERNAL_FUNCTION) {
+		return ((uintptr_t)profiler_name_function(PROFILER_G(funcs), ex) << 1) | KEY_TAGGED_ID;
+	}
+	return (uintptr_t)func->op_array.opcodes | (Z_TYPE(ex->This) == IS_OBJECT ? KEY_CLOSURE_THIS : 0);
+}
+
+/* The line of the call: the current line of the nearest user frame below,
+ * which for a callback from an internal function is where that function was
+ * called. */
+static zend_always_inline uint32_t call_line(zend_execute_data *ex)
+{
+	zend_execute_data *caller = ex->prev_execute_data;
+
+	while (caller && (!caller->func || !ZEND_USER_CODE(caller->func->type))) {
+		caller = caller->prev_execute_data;
+	}
+	return (caller && caller->opline) ? caller->opline->lineno : 0;
+}
+
+static zend_always_inline void read_sample(profiler_sample *now)
+{
+	now->mem = zend_memory_usage(0);
+	now->peak = zend_memory_peak_usage(0);
+	now->ticks = profiler_clock_ticks(&PROFILER_G(clock));
+}
+
+static bool is_call_user_func(const zend_function *func)
+{
+	return func->type == ZEND_INTERNAL_FUNCTION && !func->common.scope && func->common.function_name
+		&& (zend_string_equals_literal(func->common.function_name, "call_user_func")
+			|| zend_string_equals_literal(func->common.function_name, "call_user_func_array"));
+}
+
+uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call)
+{
+	zend_execute_data *ex = (zend_execute_data *)call;
+	uint32_t id;
+
+	(void)user;
+	if (key & KEY_TAGGED_ID) {
+		return (uint32_t)(key >> 1);
+	}
+	if (profiler_func_table_find_key(PROFILER_G(funcs), key, &id)) {
+		return id;
+	}
+	id = profiler_name_function(PROFILER_G(funcs), ex);
+	/* call_user_func's name holds its call site, which the node (parent,
+	 * line) pins down, but a per-function binding would not */
+	if (id != PROFILER_FUNC_NONE && !is_call_user_func(ex->func)) {
+		profiler_func_table_bind_key(PROFILER_G(funcs), key, id);
+	}
+	return id;
+}
+
+static void observer_begin(zend_execute_data *ex)
+{
+	profiler_sample now;
+	uintptr_t key;
+	uint32_t line;
+
+	if (!PROFILER_G(recording)) {
+		return;
+	}
+	key = function_key(ex);
+	line = call_line(ex);
+	read_sample(&now);
+	profiler_recorder_enter(PROFILER_G(recorder), key, line, ex, ex, &now);
+}
+
+static void observer_end(zend_execute_data *ex, zval *retval)
+{
+	profiler_sample now;
+
+	(void)retval;
+	if (!PROFILER_G(recording)) {
+		return;
+	}
+	read_sample(&now);
+	profiler_recorder_leave(PROFILER_G(recorder), ex, &now);
+}
+
+static zend_observer_fcall_handlers observer_init(zend_execute_data *ex)
+{
+	zend_observer_fcall_handlers handlers = { observer_begin, observer_end };
+	(void)ex;
+	return handlers;
+}
+
+static void observer_fiber_switch(zend_fiber_context *from, zend_fiber_context *to)
+{
+	profiler_sample now;
+
+	if (!PROFILER_G(recording)) {
+		return;
+	}
+	read_sample(&now);
+	profiler_recorder_switch(PROFILER_G(recorder), from, to, &now);
+}
+
+static void observer_fiber_destroy(zend_fiber_context *context)
+{
+	profiler_sample now;
+
+	if (!PROFILER_G(recording)) {
+		return;
+	}
+	read_sample(&now);
+	profiler_recorder_forget_context(PROFILER_G(recorder), context, &now);
+}
+
+void profiler_observer_register(void)
+{
+	zend_observer_fcall_register(observer_init);
+	zend_observer_fiber_switch_register(observer_fiber_switch);
+	zend_observer_fiber_destroy_register(observer_fiber_destroy);
+}

@@ -17,6 +17,7 @@ if test "$PHP_PROFILER" != "no"; then
     src/lib/call_tree.c \
     src/lib/clock.c \
     src/lib/filename.c \
+    src/lib/folded.c \
     src/lib/func_table.c \
     src/lib/log.c \
     src/lib/output.c \

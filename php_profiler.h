@@ -33,6 +33,8 @@ ZEND_BEGIN_MODULE_GLOBALS(profiler)
 	zend_long log_level;
 	zend_long max_tree_memory;
 	zend_long fail_writes_after;
+	char *output_format;
+	bool peak_memory;
 
 	/* process state, fixed after MINIT */
 	profiler_mode mode;
@@ -44,9 +46,14 @@ ZEND_BEGIN_MODULE_GLOBALS(profiler)
 	pid_t recording_pid;
 	profiler_recorder *recorder;
 	profiler_func_table *funcs;
-	profiler_sink *sink;
+	profiler_sink *sink;          /* Cachegrind, or NULL when not wanted */
+	profiler_sink *folded_sink;   /* folded stacks, or NULL when not wanted */
 	unsigned part;
 	char *filename;          /* full path of the profile being written */
+	char *folded_filename;
+	bool session_peak_memory;
+	HashTable used_paths;    /* paths written in this request: windows never share one */
+	bool used_paths_ready;
 	char *cmd;
 	char activation[256];    /* why this request is or is not profiled */
 	profiler_log *log;

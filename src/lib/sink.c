@@ -325,6 +325,16 @@ bool profiler_sink_commit(profiler_sink *sink, profiler_sink_error *error)
 	return ok;
 }
 
+void profiler_sink_abandon(profiler_sink *sink)
+{
+	if (!sink) {
+		return;
+	}
+	free(sink->temp_path);
+	sink->temp_path = NULL;
+	profiler_sink_discard(sink);
+}
+
 void profiler_sink_discard(profiler_sink *sink)
 {
 	if (!sink) {

@@ -37,6 +37,9 @@ bool profiler_sink_write(profiler_sink *sink, const void *data, size_t len);
  * failure nothing is left under the final name (append mode: the file is
  * restored to its previous length) and false is returned. */
 bool profiler_sink_commit(profiler_sink *sink, profiler_sink_error *error);
+/* Frees the sink without touching its files: for a forked child, whose
+ * inherited temp file belongs to the parent. */
+void profiler_sink_abandon(profiler_sink *sink);
 /* Throws the profile away and frees the sink. */
 void profiler_sink_discard(profiler_sink *sink);
 /* Bytes accepted so far, before compression. */

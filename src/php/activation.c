@@ -62,7 +62,13 @@ typedef enum {
 
 static start_setting parse_start(const char *text)
 {
-	if (!text || !*text || strcasecmp(text, "default") == 0) {
+	/* PHP's ini parser turns a bare yes/on/true into "1" and no/off/false/none
+	 * into "": the setting's default is the word "default", so "" can only
+	 * mean that the user wrote no. */
+	if (!text || !*text) {
+		return START_NO;
+	}
+	if (strcasecmp(text, "default") == 0) {
 		return START_DEFAULT;
 	}
 	if (strcasecmp(text, "yes") == 0 || strcmp(text, "1") == 0) {

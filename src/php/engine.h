@@ -11,6 +11,9 @@ void profiler_observer_register(void);
 /* the function key and call-site line the hot path uses for a frame */
 uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call);
 
+/* pushes the frames open right now, outermost first, into the recorder */
+void profiler_observer_join_open_frames(void);
+
 /* naming.c: Xdebug-compatible names for a frame's function */
 uint32_t profiler_name_function(profiler_func_table *funcs, zend_execute_data *ex);
 /* true when the frame runs top-level code (a script, include or eval) */
@@ -24,6 +27,8 @@ bool profiler_session_start(void);
 void profiler_session_finish(void);
 void profiler_session_write_part(profiler_recorder *recorder);
 void profiler_session_full(void *user, profiler_recorder *recorder);
+/* in a child after fork(): drop the parent's profile, start the child's */
+void profiler_session_restart_in_child(void);
 
 /* activation.c: whether this request is profiled */
 bool profiler_activation_decide(char *why, size_t why_len);

@@ -26,6 +26,8 @@ PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("profiler.log_level", "7", PHP_INI_ALL, OnUpdateLong, log_level, zend_profiler_globals, profiler_globals)
 	STD_PHP_INI_ENTRY("profiler.max_tree_memory", "64M", PHP_INI_ALL, OnUpdateLong, max_tree_memory, zend_profiler_globals, profiler_globals)
 	STD_PHP_INI_ENTRY("profiler.fail_writes_after", "0", PHP_INI_ALL, OnUpdateLong, fail_writes_after, zend_profiler_globals, profiler_globals)
+	STD_PHP_INI_ENTRY("profiler.output_format", "cachegrind", PHP_INI_ALL, OnUpdateString, output_format, zend_profiler_globals, profiler_globals)
+	STD_PHP_INI_BOOLEAN("profiler.peak_memory", "0", PHP_INI_ALL, OnUpdateBool, peak_memory, zend_profiler_globals, profiler_globals)
 PHP_INI_END()
 
 void profiler_log_to_php(void *ctx, const char *line)
@@ -86,6 +88,8 @@ static PHP_RINIT_FUNCTION(profiler)
 	configure_log();
 	profiler_log_clear_recent(PROFILER_G(log));
 	PROFILER_G(recording) = false;
+	zend_hash_init(&PROFILER_G(used_paths), 8, NULL, NULL, 0);
+	PROFILER_G(used_paths_ready) = true;
 	if (profiler_activation_decide(PROFILER_G(activation), sizeof(PROFILER_G(activation)))) {
 		profiler_session_start();
 	}
@@ -97,6 +101,10 @@ static PHP_RINIT_FUNCTION(profiler)
 static ZEND_MODULE_POST_ZEND_DEACTIVATE_D(profiler)
 {
 	profiler_session_finish();
+	if (PROFILER_G(used_paths_ready)) {
+		zend_hash_destroy(&PROFILER_G(used_paths));
+		PROFILER_G(used_paths_ready) = false;
+	}
 	return SUCCESS;
 }
 
@@ -118,6 +126,37 @@ PHP_FUNCTION(profiler_get_filename)
 		RETURN_FALSE;
 	}
 	RETURN_STRING(PROFILER_G(filename));
+}
+
+PHP_FUNCTION(profiler_start)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (PROFILER_G(mode) != PROFILER_MODE_PROFILE) {
+		PROFILER_LOG(PROFILER_LOG_WARN, "profiler_start() was called, but profiler.mode is not 'profile'.");
+		RETURN_FALSE;
+	}
+	if (!PROFILER_G(recording)) {
+		snprintf(PROFILER_G(activation), sizeof(PROFILER_G(activation)), "profiler_start() was called");
+		if (!profiler_session_start()) {
+			RETURN_FALSE;
+		}
+		profiler_observer_join_open_frames();
+	}
+	RETURN_STRING(PROFILER_G(filename));
+}
+
+PHP_FUNCTION(profiler_stop)
+{
+	zend_string *name;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!PROFILER_G(recording) || !PROFILER_G(filename)) {
+		RETURN_FALSE;
+	}
+	name = zend_string_init(PROFILER_G(filename), strlen(PROFILER_G(filename)), 0);
+	snprintf(PROFILER_G(activation), sizeof(PROFILER_G(activation)), "profiler_stop() ended the last window");
+	profiler_session_finish();
+	RETURN_STR(name);
 }
 
 /* profiler_info(): a text or HTML report answering "why is there no
@@ -161,7 +200,7 @@ PHP_FUNCTION(profiler_info)
 	static const char *const settings[] = {
 		"profiler.mode", "profiler.output_dir", "profiler.output_name", "profiler.start_with_request",
 		"profiler.trigger_value", "profiler.use_compression", "profiler.append", "profiler.log",
-		"profiler.log_level", "profiler.max_tree_memory",
+		"profiler.log_level", "profiler.max_tree_memory", "profiler.output_format", "profiler.peak_memory",
 	};
 
 	ZEND_PARSE_PARAMETERS_NONE();

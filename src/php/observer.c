@@ -8,6 +8,8 @@
 
 #include "Zend/zend_observer.h"
 
+#include <unistd.h>
+
 /* Keys of top-level code are tagged function ids (odd); other keys are
  * aligned pointers (even). An included file's op_array is freed after it
  * runs and its address reused by the next one, so its pointer cannot be a
@@ -109,11 +111,73 @@ static void observer_end(zend_execute_data *ex, zval *retval)
 	profiler_recorder_leave(PROFILER_G(recorder), ex, &now);
 }
 
+/* After pcntl_fork() returns in a child, the child's profile starts: its own
+ * file (its own pid in %p) from the moment of the fork. */
+static void observer_end_fork(zend_execute_data *ex, zval *retval)
+{
+	if (PROFILER_G(recording) && getpid() != PROFILER_G(recording_pid)) {
+		profiler_session_restart_in_child();
+	}
+	observer_end(ex, retval);
+}
+
+/* pcntl_exec() replaces the process when it works: write the profile first. */
+static void observer_begin_exec(zend_execute_data *ex)
+{
+	observer_begin(ex);
+	if (PROFILER_G(recording)) {
+		PROFILER_LOG(PROFILER_LOG_INFO, "pcntl_exec() is replacing the process; writing the profile now.");
+		profiler_session_finish();
+	}
+}
+
 static zend_observer_fcall_handlers observer_init(zend_execute_data *ex)
 {
 	zend_observer_fcall_handlers handlers = { observer_begin, observer_end };
-	(void)ex;
+	zend_function *func = ex->func;
+
+	if (func->type == ZEND_INTERNAL_FUNCTION && !func->common.scope && func->common.function_name) {
+		if (zend_string_equals_literal(func->common.function_name, "pcntl_fork")) {
+			handlers.end = observer_end_fork;
+		} else if (zend_string_equals_literal(func->common.function_name, "pcntl_exec")) {
+			handlers.begin = observer_begin_exec;
+		}
+	}
 	return handlers;
+}
+
+void profiler_observer_join_open_frames(void)
+{
+	zend_execute_data *ex;
+	zend_execute_data **frames;
+	size_t count = 0, i;
+	profiler_sample now;
+
+	if (!PROFILER_G(recording)) {
+		return;
+	}
+	for (ex = EG(current_execute_data); ex; ex = ex->prev_execute_data) {
+		count++;
+	}
+	if (count == 0) {
+		return;
+	}
+	frames = emalloc(count * sizeof(*frames));
+	count = 0;
+	for (ex = EG(current_execute_data); ex; ex = ex->prev_execute_data) {
+		if (ex->func && !(ex->func->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)
+				&& (ZEND_USER_CODE(ex->func->type) || ex->func->common.function_name)) {
+			frames[count++] = ex;
+		}
+	}
+	read_sample(&now);
+	/* outermost first, so the first calls of the window sit under their
+	 * real callers */
+	for (i = count; i > 0; i--) {
+		ex = frames[i - 1];
+		profiler_recorder_enter(PROFILER_G(recorder), function_key(ex), call_line(ex), ex, ex, &now);
+	}
+	efree(frames);
 }
 
 static void observer_fiber_switch(zend_fiber_context *from, zend_fiber_context *to)

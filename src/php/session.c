@@ -10,6 +10,7 @@
 
 #include "src/lib/cachegrind.h"
 #include "src/lib/filename.h"
+#include "src/lib/folded.h"
 
 #include <sys/time.h>
 #include <unistd.h>
@@ -95,37 +96,97 @@ static void expand_name(char *name)
 	}
 }
 
-/* Full path for the profile, never a symlink: when one sits at the wanted
- * path, a numbered alternative is used and the reason logged. */
+static bool path_taken(const char *path)
+{
+	/* a symlink is never followed; a path this request already wrote (an
+	 * earlier profiler_start() window) is never overwritten */
+	return profiler_sink_path_is_symlink(path)
+		|| (PROFILER_G(used_paths_ready) && zend_hash_str_exists(&PROFILER_G(used_paths), path, strlen(path)));
+}
+
+/* Full path for the profile: when the wanted path is a symlink or was
+ * already written by this request, a numbered alternative is used. */
 static char *choose_path(const char *dir, const char *name, bool gzip)
 {
 	const char *suffix = gzip ? ".gz" : "";
-	size_t dir_len = strlen(dir);
+	size_t dir_len = strlen(dir), size;
 	char *path;
 	int n;
 
 	while (dir_len > 1 && dir[dir_len - 1] == '/') {
 		dir_len--;
 	}
-	path = pemalloc(dir_len + strlen(name) + strlen(suffix) + 16, 1);
-	sprintf(path, "%.*s/%s%s", (int)dir_len, dir, name, suffix);
-	if (!profiler_sink_path_is_symlink(path)) {
+	size = dir_len + strlen(name) + strlen(suffix) + 16;
+	path = pemalloc(size, 1);
+	snprintf(path, size, "%.*s/%s%s", (int)dir_len, dir, name, suffix);
+	if (!path_taken(path)) {
 		return path;
 	}
-	for (n = 1; n < 100; n++) {
-		char *alt = pemalloc(dir_len + strlen(name) + strlen(suffix) + 16, 1);
-		sprintf(alt, "%.*s/%s.%d%s", (int)dir_len, dir, name, n, suffix);
-		if (!profiler_sink_path_is_symlink(alt)) {
-			PROFILER_LOG(PROFILER_LOG_WARN, "'%s' is a symbolic link, which is never followed; writing '%s' instead.", path, alt);
+	for (n = 2; n < 10000; n++) {
+		char *alt = pemalloc(size, 1);
+		snprintf(alt, size, "%.*s/%s.%d%s", (int)dir_len, dir, name, n, suffix);
+		if (!path_taken(alt)) {
+			if (profiler_sink_path_is_symlink(path)) {
+				PROFILER_LOG(PROFILER_LOG_WARN, "'%s' is a symbolic link, which is never followed; writing '%s' instead.", path, alt);
+			} else {
+				PROFILER_LOG(PROFILER_LOG_INFO, "'%s' was already written in this request; this profile goes to '%s'.", path, alt);
+			}
 			pefree(path, 1);
 			return alt;
 		}
 		pefree(alt, 1);
 	}
 	PROFILER_LOG(PROFILER_LOG_ERR, "File '%s' could not be opened.", path);
-	PROFILER_LOG(PROFILER_LOG_WARN, "It and its numbered alternatives are symbolic links, which are never followed.");
+	PROFILER_LOG(PROFILER_LOG_WARN, "It and its numbered alternatives are symbolic links or already used, and links are never followed.");
 	pefree(path, 1);
 	return NULL;
+}
+
+/* The folded-stacks file: the profile's name without ".gz", plus ".folded". */
+static char *folded_path_for(const char *path)
+{
+	size_t len = strlen(path);
+	char *folded;
+
+	if (len > 3 && strcmp(path + len - 3, ".gz") == 0) {
+		len -= 3;
+	}
+	folded = pemalloc(len + sizeof(".folded"), 1);
+	memcpy(folded, path, len);
+	memcpy(folded + len, ".folded", sizeof(".folded"));
+	return folded;
+}
+
+/* Reads profiler.output_format: a comma-separated list of "cachegrind" and
+ * "folded". */
+static void parse_formats(bool *cachegrind, bool *folded)
+{
+	const char *p = PROFILER_G(output_format) ? PROFILER_G(output_format) : "";
+
+	*cachegrind = *folded = false;
+	while (*p) {
+		const char *start;
+		size_t len;
+		while (*p == ',' || *p == ' ') {
+			p++;
+		}
+		start = p;
+		while (*p && *p != ',' && *p != ' ') {
+			p++;
+		}
+		len = (size_t)(p - start);
+		if (len == 10 && strncasecmp(start, "cachegrind", 10) == 0) {
+			*cachegrind = true;
+		} else if (len == 6 && strncasecmp(start, "folded", 6) == 0) {
+			*folded = true;
+		} else if (len) {
+			PROFILER_LOG(PROFILER_LOG_WARN, "profiler.output_format has the unknown format '%.*s'; it is ignored.", (int)len, start);
+		}
+	}
+	if (!*cachegrind && !*folded) {
+		PROFILER_LOG(PROFILER_LOG_WARN, "profiler.output_format names no known format; writing 'cachegrind'.");
+		*cachegrind = true;
+	}
 }
 
 static void free_session(void)
@@ -134,6 +195,14 @@ static void free_session(void)
 	if (PROFILER_G(sink)) {
 		profiler_sink_discard(PROFILER_G(sink));
 		PROFILER_G(sink) = NULL;
+	}
+	if (PROFILER_G(folded_sink)) {
+		profiler_sink_discard(PROFILER_G(folded_sink));
+		PROFILER_G(folded_sink) = NULL;
+	}
+	if (PROFILER_G(folded_filename)) {
+		pefree(PROFILER_G(folded_filename), 1);
+		PROFILER_G(folded_filename) = NULL;
 	}
 	profiler_recorder_destroy(PROFILER_G(recorder));
 	PROFILER_G(recorder) = NULL;
@@ -163,17 +232,33 @@ static void send_header(const char *path)
 	efree(text);
 }
 
-bool profiler_session_start(void)
+static profiler_sink *open_sink(const char *path, bool gzip)
 {
 	profiler_sink_error error;
-	profiler_sink_options sink_options;
+	profiler_sink_options options;
+	profiler_sink *sink;
+
+	memset(&options, 0, sizeof(options));
+	options.final_path = path;
+	options.gzip = gzip;
+	options.append = PROFILER_G(append);
+	options.fail_after_bytes = PROFILER_G(fail_writes_after) > 0 ? (size_t)PROFILER_G(fail_writes_after) : 0;
+	sink = profiler_sink_open(&options, &error);
+	if (!sink) {
+		PROFILER_LOG(PROFILER_LOG_ERR, "File '%s' could not be opened.", path);
+		PROFILER_LOG(PROFILER_LOG_WARN, "%s.", error.message);
+	}
+	return sink;
+}
+
+static bool start_session(bool announce)
+{
+	profiler_sink_error error;
 	profiler_recorder_options rec_options;
 	char name[PROFILER_FILENAME_MAX + 1];
+	bool want_cachegrind, want_folded;
 	char *path;
 
-	if (PROFILER_G(recording)) {
-		return true;
-	}
 	if (profiler_sink_check_directory(PROFILER_G(output_dir), &error)) {
 		PROFILER_LOG(PROFILER_LOG_ERR, "The profile could not be started: no usable output directory.");
 		PROFILER_LOG(PROFILER_LOG_WARN, "%s.", error.message);
@@ -181,23 +266,29 @@ bool profiler_session_start(void)
 			"profiling was wanted, but profiler.output_dir cannot be used (see the log)");
 		return false;
 	}
+	parse_formats(&want_cachegrind, &want_folded);
 	expand_name(name);
-	path = choose_path(PROFILER_G(output_dir), name, PROFILER_G(use_compression));
+	path = choose_path(PROFILER_G(output_dir), name, want_cachegrind && PROFILER_G(use_compression));
 	if (!path) {
 		return false;
 	}
-	memset(&sink_options, 0, sizeof(sink_options));
-	sink_options.final_path = path;
-	sink_options.gzip = PROFILER_G(use_compression);
-	sink_options.append = PROFILER_G(append);
-	sink_options.fail_after_bytes = PROFILER_G(fail_writes_after) > 0 ? (size_t)PROFILER_G(fail_writes_after) : 0;
-	PROFILER_G(sink) = profiler_sink_open(&sink_options, &error);
-	if (!PROFILER_G(sink)) {
-		PROFILER_LOG(PROFILER_LOG_ERR, "File '%s' could not be opened.", path);
-		PROFILER_LOG(PROFILER_LOG_WARN, "%s.", error.message);
+	PROFILER_G(filename) = path;
+	if (want_cachegrind) {
+		PROFILER_G(sink) = open_sink(path, PROFILER_G(use_compression));
+	}
+	if (want_folded) {
+		PROFILER_G(folded_filename) = want_cachegrind ? folded_path_for(path) : pestrdup(path, 1);
+		if (!want_cachegrind) {
+			/* the folded file is the profile */
+			pefree(PROFILER_G(filename), 1);
+			PROFILER_G(filename) = pestrdup(PROFILER_G(folded_filename), 1);
+		}
+		PROFILER_G(folded_sink) = open_sink(PROFILER_G(folded_filename), false);
+	}
+	if ((want_cachegrind && !PROFILER_G(sink)) || (want_folded && !PROFILER_G(folded_sink))) {
 		snprintf(PROFILER_G(activation), sizeof(PROFILER_G(activation)),
 			"profiling was wanted, but the file could not be opened (see the log)");
-		pefree(path, 1);
+		free_session();
 		return false;
 	}
 
@@ -210,17 +301,48 @@ bool profiler_session_start(void)
 	if (!PROFILER_G(recorder)) {
 		PROFILER_LOG(PROFILER_LOG_ERR, "The profile could not be started: out of memory.");
 		free_session();
-		pefree(path, 1);
 		return false;
 	}
-	PROFILER_G(filename) = path;
+	if (PROFILER_G(used_paths_ready)) {
+		zend_hash_str_add_empty_element(&PROFILER_G(used_paths), path, strlen(path));
+	}
 	PROFILER_G(cmd) = pestrdup(script_path(), 1);
 	PROFILER_G(part) = 0;
+	PROFILER_G(session_peak_memory) = PROFILER_G(peak_memory);
 	PROFILER_G(recording_pid) = getpid();
-	send_header(path);
-	PROFILER_LOG(PROFILER_LOG_INFO, "Profiling into '%s'.", path);
+	if (announce) {
+		send_header(PROFILER_G(filename));
+	}
+	PROFILER_LOG(PROFILER_LOG_INFO, "Profiling into '%s'.", PROFILER_G(filename));
 	PROFILER_G(recording) = true;
 	return true;
+}
+
+bool profiler_session_start(void)
+{
+	if (PROFILER_G(recording)) {
+		return true;
+	}
+	return start_session(true);
+}
+
+/* Drops what was inherited from the parent without touching the parent's
+ * files: the temp files are the parent's to finish or remove. */
+void profiler_session_restart_in_child(void)
+{
+	PROFILER_G(recording) = false;
+	if (PROFILER_G(sink)) {
+		profiler_sink_abandon(PROFILER_G(sink));
+		PROFILER_G(sink) = NULL;
+	}
+	if (PROFILER_G(folded_sink)) {
+		profiler_sink_abandon(PROFILER_G(folded_sink));
+		PROFILER_G(folded_sink) = NULL;
+	}
+	free_session();
+	if (start_session(false)) {
+		profiler_observer_join_open_frames();
+	}
 }
 
 static bool sink_output_write(void *ctx, const void *data, size_t len)
@@ -228,19 +350,32 @@ static bool sink_output_write(void *ctx, const void *data, size_t len)
 	return profiler_sink_write((profiler_sink *)ctx, data, len);
 }
 
+static bool folded_output_write(void *ctx, const void *data, size_t len)
+{
+	return profiler_sink_write((profiler_sink *)ctx, data, len);
+}
+
 void profiler_session_write_part(profiler_recorder *recorder)
 {
 	profiler_cachegrind_options options;
-	profiler_output out = { sink_output_write, PROFILER_G(sink) };
 	char creator[128];
+	double ticks_per_ns = profiler_clock_ticks_per_ns(&PROFILER_G(clock));
 
-	snprintf(creator, sizeof(creator), "profiler %s (PHP %s)", PHP_PROFILER_VERSION, PHP_VERSION);
-	options.creator = creator;
-	options.cmd = PROFILER_G(cmd);
-	options.part = ++PROFILER_G(part);
-	options.peak_memory = false;
-	options.ticks_per_ns = profiler_clock_ticks_per_ns(&PROFILER_G(clock));
-	profiler_cachegrind_write(out, profiler_recorder_tree(recorder), PROFILER_G(funcs), &options, NULL);
+	++PROFILER_G(part);
+	if (PROFILER_G(sink)) {
+		profiler_output out = { sink_output_write, PROFILER_G(sink) };
+		snprintf(creator, sizeof(creator), "profiler %s (PHP %s)", PHP_PROFILER_VERSION, PHP_VERSION);
+		options.creator = creator;
+		options.cmd = PROFILER_G(cmd);
+		options.part = PROFILER_G(part);
+		options.peak_memory = PROFILER_G(session_peak_memory);
+		options.ticks_per_ns = ticks_per_ns;
+		profiler_cachegrind_write(out, profiler_recorder_tree(recorder), PROFILER_G(funcs), &options, NULL);
+	}
+	if (PROFILER_G(folded_sink)) {
+		profiler_output out = { folded_output_write, PROFILER_G(folded_sink) };
+		profiler_folded_write(out, profiler_recorder_tree(recorder), PROFILER_G(funcs), ticks_per_ns, NULL);
+	}
 }
 
 void profiler_session_full(void *user, profiler_recorder *recorder)
@@ -252,11 +387,27 @@ void profiler_session_full(void *user, profiler_recorder *recorder)
 	profiler_recorder_reset_tree(recorder);
 }
 
+static bool commit(profiler_sink **slot, const char *path)
+{
+	profiler_sink_error error;
+	profiler_sink *sink = *slot;
+
+	*slot = NULL;
+	if (!sink) {
+		return true;
+	}
+	if (!profiler_sink_commit(sink, &error)) {
+		PROFILER_LOG(PROFILER_LOG_ERR, "File '%s' could not be written; no profile was left under that name.", path);
+		PROFILER_LOG(PROFILER_LOG_WARN, "%s.", error.message);
+		return false;
+	}
+	return true;
+}
+
 void profiler_session_finish(void)
 {
 	profiler_sample now;
-	profiler_sink_error error;
-	profiler_sink *sink;
+	bool ok;
 
 	if (!PROFILER_G(recorder)) {
 		return;
@@ -267,13 +418,9 @@ void profiler_session_finish(void)
 	now.ticks = profiler_clock_ticks(&PROFILER_G(clock));
 	profiler_recorder_close_all(PROFILER_G(recorder), &now);
 	profiler_session_write_part(PROFILER_G(recorder));
-	sink = PROFILER_G(sink);
-	PROFILER_G(sink) = NULL;
-	if (!profiler_sink_commit(sink, &error)) {
-		PROFILER_LOG(PROFILER_LOG_ERR, "File '%s' could not be written; no profile was left under that name.",
-			PROFILER_G(filename));
-		PROFILER_LOG(PROFILER_LOG_WARN, "%s.", error.message);
-	} else {
+	ok = commit(&PROFILER_G(sink), PROFILER_G(filename));
+	ok = commit(&PROFILER_G(folded_sink), PROFILER_G(folded_filename)) && ok;
+	if (ok) {
 		PROFILER_LOG(PROFILER_LOG_INFO, "Profile '%s' written.", PROFILER_G(filename));
 	}
 	free_session();

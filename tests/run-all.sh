@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh Debian 12 machine (run as root):
+#   bash tests/run-all.sh
+# It installs what it needs, builds the extension with -Wall -Wextra (any
+# warning fails), then runs every stage below and ends with one line
+# "N passed, M failed" summed over all stages. Exit status is non-zero when
+# anything failed. Set STAGES="unit phpt" to run a subset while developing.
+set -u
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export PROFILER_SO="$ROOT/modules/profiler.so"
+LOGDIR=$(mktemp -d /tmp/profiler-tests.XXXXXX)
+STAGES=${STAGES:-"build unit asan fuzz phpt valgrind diff jit integration package"}
+total_passed=0
+total_failed=0
+failed_stages=()
+
+note() { printf '\n=== %s\n' "$*"; }
+
+install_packages() {
+	local pkgs=(php8.2-dev php8.2-cli php8.2-cgi php8.2-fpm php8.2-xdebug php8.2-opcache
+		libcmocka-dev zlib1g-dev valgrind php-pear php-codesniffer php-twig
+		nginx curl clang libclang-rt-14-dev make gcc)
+	local missing=()
+	for p in "${pkgs[@]}"; do
+		dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+	done
+	if [ ${#missing[@]} -gt 0 ]; then
+		note "installing: ${missing[*]}"
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null || { echo "apt-get failed"; exit 1; }
+	fi
+	# Debian enables these for every PHP run once installed: the suite loads
+	# them per command where they are the point.
+	phpdismod xdebug tideways excimer >/dev/null 2>&1 || true
+	# nginx and php-fpm services are not needed: the integration test starts
+	# its own on 127.0.0.1.
+}
+
+# record NAME PASSED FAILED
+record() {
+	total_passed=$((total_passed + $2))
+	total_failed=$((total_failed + $3))
+	if [ "$3" -ne 0 ]; then failed_stages+=("$1"); fi
+	printf -- '--- %s: %d passed, %d failed\n' "$1" "$2" "$3"
+}
+
+# Reads the "N passed, M failed" line a stage printed; a stage that failed
+# without one counts as one failure.
+record_from_log() {
+	local name=$1 rc=$2 log=$3 line p f
+	line=$(grep -E '^([A-Za-z]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	if [ -n "$line" ]; then
+		p=$(echo "$line" | sed -E 's/^([A-Za-z]+: )?([0-9]+) passed.*/\2/')
+		f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+	else
+		p=0; f=0
+	fi
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+	record "$name" "$p" "$f"
+}
+
+stage_build() {
+	note "build (phpize && ./configure --enable-profiler && make, -Wall -Wextra)"
+	local log=$LOGDIR/build.log
+	{ make distclean >/dev/null 2>&1; phpize && ./configure --enable-profiler && make clean && make -j"$(nproc)"; } >"$log" 2>&1
+	local rc=$?
+	if [ $rc -ne 0 ]; then tail -n 40 "$log"; record build 0 1; return; fi
+	# warnings from our own sources (configure's own checks do not count)
+	if grep -E '^(/[^ ]*)?(src/|php_profiler\.h|profiler_arginfo\.h)[^ ]*:[0-9]+:[0-9]+: warning' "$log"; then
+		echo "the build has warnings"; record build 0 1; return
+	fi
+	[ -f "$PROFILER_SO" ] || { echo "no $PROFILER_SO"; record build 0 1; return; }
+	php -n -d extension="$PROFILER_SO" -r 'exit(extension_loaded("profiler") ? 0 : 1);' || { record build 0 1; return; }
+	record build 1 0
+}
+
+cmocka_counts() { # log -> "passed failed"
+	local p f
+	p=$(grep -E '^\[  PASSED  \] [0-9]+ test' "$1" | awk '{s+=$4} END {print s+0}')
+	f=$(grep -E '^\[  FAILED  \] [0-9]+ test' "$1" | awk '{s+=$4} END {print s+0}')
+	echo "$p $f"
+}
+
+stage_unit() {
+	note "cmocka unit tests (src/lib without PHP)"
+	local log=$LOGDIR/unit.log
+	make -C tests/unit check >"$log" 2>&1; local rc=$?
+	cat "$log" | grep -E '^\[  (PASSED|FAILED)  \]|FAILED|error' | head -40
+	read -r p f < <(cmocka_counts "$log")
+	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -n 30 "$log"; fi
+	record unit "$p" "$f"
+}
+
+stage_asan() {
+	note "cmocka unit tests under ASan and UBSan"
+	local log=$LOGDIR/asan.log
+	make -C tests/unit check-asan >"$log" 2>&1; local rc=$?
+	grep -E '^\[  (PASSED|FAILED)  \]|runtime error|ERROR: AddressSanitizer' "$log" | head -40
+	read -r p f < <(cmocka_counts "$log")
+	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -n 30 "$log"; fi
+	record asan "$p" "$f"
+}
+
+stage_fuzz() {
+	note "fuzzing (libFuzzer, bounded time)"
+	local log=$LOGDIR/fuzz.log
+	make -C tests/fuzz run SECONDS="${FUZZ_SECONDS:-20}" >"$log" 2>&1; local rc=$?
+	tail -n 5 "$log"
+	record_from_log fuzz $rc "$log"
+}
+
+run_phpt() { # name log extra-args dirs...
+	local name=$1 log=$2; shift 2
+	local args=()
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do args+=("$1"); shift; done
+	shift
+	TEST_PHP_EXECUTABLE=/usr/bin/php8.2 TEST_PHP_CGI_EXECUTABLE=/usr/bin/php-cgi8.2 NO_INTERACTION=1 \
+		php8.2 -n run-tests.php -q -n --show-diff -d extension="$PROFILER_SO" "${args[@]}" "$@" >"$log" 2>&1
+	local rc=$?
+	grep -E '^(FAIL|SKIP|LEAK|BORK)' "$log" | head -40
+	local p f s
+	p=$(grep -E '^Tests passed' "$log" | grep -oE ':\s+[0-9]+' | grep -oE '[0-9]+' | head -1)
+	f=$(grep -E '^Tests failed' "$log" | grep -oE ':\s+[0-9]+' | grep -oE '[0-9]+' | head -1)
+	s=$(grep -E '^Tests skipped' "$log" | grep -oE ':\s+[0-9]+' | grep -oE '[0-9]+' | head -1)
+	local leaks
+	leaks=$(grep -cE '^LEAK' "$log")
+	p=${p:-0}; f=${f:-0}; s=${s:-0}
+	# a skipped test hides a defect: it counts as a failure
+	f=$((f + s + leaks))
+	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -n 20 "$log"; fi
+	record "$name" "$p" "$f"
+}
+
+PHPT_DIRS=(tests/profile tests/activation tests/robustness)
+
+stage_phpt() {
+	note "phpt tests (CLI and CGI)"
+	[ -f run-tests.php ] || cp "$(php-config --extension-dir)/build/run-tests.php" . 2>/dev/null || cp /usr/lib/php/*/build/run-tests.php .
+	run_phpt phpt "$LOGDIR/phpt.log" -- "${PHPT_DIRS[@]}"
+}
+
+stage_valgrind() {
+	note "phpt tests under valgrind (USE_ZEND_ALLOC=0, run-tests -m)"
+	[ -f run-tests.php ] || cp /usr/lib/php/*/build/run-tests.php .
+	USE_ZEND_ALLOC=0 PROFILER_TEST_VALGRIND=1 run_phpt valgrind "$LOGDIR/valgrind.log" -m -- "${PHPT_DIRS[@]}"
+}
+
+stage_diff() {
+	note "differential test against Xdebug 3.2"
+	local log=$LOGDIR/diff.log
+	bash tests/diff/run.sh >"$log" 2>&1; local rc=$?
+	grep -E '^(FAIL|not ok)' "$log" | head -20; tail -n 3 "$log"
+	record_from_log diff $rc "$log"
+}
+
+stage_jit() {
+	note "call counts with opcache and the tracing JIT"
+	local log=$LOGDIR/jit.log
+	bash tests/jit/run.sh >"$log" 2>&1; local rc=$?
+	tail -n 5 "$log"
+	record_from_log jit $rc "$log"
+}
+
+stage_integration() {
+	note "php-fpm behind nginx on 127.0.0.1"
+	local log=$LOGDIR/integration.log
+	bash tests/integration/run.sh >"$log" 2>&1; local rc=$?
+	grep -E '^(ok|not ok)' "$log" | head -40; tail -n 3 "$log"
+	record_from_log integration $rc "$log"
+}
+
+stage_package() {
+	note "package.xml"
+	local log=$LOGDIR/package.log
+	bash tests/package/check.sh >"$log" 2>&1; local rc=$?
+	grep -E '^(ok|not ok)' "$log" | head -20
+	record_from_log package $rc "$log"
+}
+
+install_packages
+for stage in $STAGES; do
+	"stage_$stage"
+	if [ "$stage" = build ] && [ "$total_failed" -ne 0 ]; then
+		echo "the build failed; nothing else can run"
+		break
+	fi
+done
+
+echo
+echo "logs: $LOGDIR"
+[ ${#failed_stages[@]} -eq 0 ] || echo "failed stages: ${failed_stages[*]}"
+echo "$total_passed passed, $total_failed failed"
+[ "$total_failed" -eq 0 ]

@@ -3,6 +3,7 @@
 #define PHP_PROFILER_H
 
 #include "php.h"
+#include "Zend/zend_observer.h"
 
 #include "src/lib/clock.h"
 #include "src/lib/func_table.h"
@@ -19,6 +20,13 @@ typedef enum {
 	PROFILER_MODE_OFF = 0,
 	PROFILER_MODE_PROFILE = 1,
 } profiler_mode;
+
+/* A named function whose observer handlers are switched on and off with
+ * profiling (see src/php/observer.c). */
+typedef struct {
+	zend_function *func;
+	zend_observer_fcall_handlers handlers;
+} profiler_observed_function;
 
 ZEND_BEGIN_MODULE_GLOBALS(profiler)
 	/* settings */
@@ -57,6 +65,10 @@ ZEND_BEGIN_MODULE_GLOBALS(profiler)
 	char *cmd;
 	char activation[256];    /* why this request is or is not profiled */
 	profiler_log *log;
+	/* named functions met in this request, and whether they have handlers */
+	profiler_observed_function *observed;
+	size_t observed_count, observed_cap;
+	bool handlers_on;
 ZEND_END_MODULE_GLOBALS(profiler)
 
 ZEND_EXTERN_MODULE_GLOBALS(profiler)

@@ -1,56 +1,21 @@
 /* Shadow stacks per execution context, feeding the call tree; see recorder.h. */
 #include "recorder.h"
+#include "recorder_private.h"
 #include "func_table.h"
 #include "ptr_map.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-	profiler_call_node *node;
-	const void *tag;
-	profiler_sample start;
-	uint64_t child_ticks;
-	uint64_t child_mem;
-	uint64_t child_peak;
-} frame;
-
-typedef enum {
-	CONTEXT_RUNNING,
-	CONTEXT_WAITING, /* it switched to another context and waits for control back */
-	CONTEXT_PAUSED,  /* it was switched away from by going back to its resumer */
-} context_state;
-
-typedef struct context {
-	const void *id;
-	frame *frames;
-	size_t depth, cap;
-	/* parent node for the context's outermost frame */
-	profiler_call_node *base;
-	context_state state;
-	profiler_sample left;
-	struct context *resumer;
-} context;
-
-struct profiler_recorder {
-	profiler_call_tree *tree;
-	profiler_recorder_options options;
-	context *current;
-	context **contexts;
-	size_t context_count, context_cap;
-	profiler_ptr_map *by_id;
-	bool in_full_callback;
-};
-
-static context *context_new(profiler_recorder *r, const void *id, profiler_call_node *base)
+static profiler_context *context_new(profiler_recorder *r, const void *id, profiler_call_node *base)
 {
-	context *c = calloc(1, sizeof(*c));
+	profiler_context *c = calloc(1, sizeof(*c));
 	if (!c) {
 		return NULL;
 	}
 	if (r->context_count == r->context_cap) {
 		size_t cap = r->context_cap ? r->context_cap * 2 : 8;
-		context **list = realloc(r->contexts, cap * sizeof(*list));
+		profiler_context **list = realloc(r->contexts, cap * sizeof(*list));
 		if (!list) {
 			free(c);
 			return NULL;
@@ -67,7 +32,7 @@ static context *context_new(profiler_recorder *r, const void *id, profiler_call_
 	return c;
 }
 
-static void context_free(profiler_recorder *r, context *c)
+static void context_free(profiler_recorder *r, profiler_context *c)
 {
 	size_t i;
 	for (i = 0; i < r->context_count; i++) {
@@ -153,7 +118,7 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 	}
 	n = 0;
 	for (i = 0; i < r->context_count; i++) {
-		context *c = r->contexts[i];
+		profiler_context *c = r->contexts[i];
 		live[n++] = &c->base;
 		for (j = 0; j < c->depth; j++) {
 			live[n++] = &c->frames[j].node;
@@ -166,7 +131,7 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 
 /* Finds or makes the node for a call; on a full tree, has the owner write a
  * part and empty the tree, then tries once more. */
-static profiler_call_node *child_node(profiler_recorder *r, context *c, uintptr_t key, uint32_t line, const void *call)
+static profiler_call_node *child_node(profiler_recorder *r, profiler_context *c, uintptr_t key, uint32_t line, const void *call)
 {
 	profiler_call_node *parent = c->depth ? c->frames[c->depth - 1].node : c->base;
 	profiler_call_node *node = profiler_call_tree_find_recent(parent, key, line);
@@ -194,11 +159,11 @@ static profiler_call_node *child_node(profiler_recorder *r, context *c, uintptr_
 	return node;
 }
 
-static bool ensure_capacity(context *c)
+static bool ensure_capacity(profiler_context *c)
 {
 	if (c->depth == c->cap) {
 		size_t cap = c->cap ? c->cap * 2 : 64;
-		frame *frames = realloc(c->frames, cap * sizeof(*frames));
+		profiler_frame *frames = realloc(c->frames, cap * sizeof(*frames));
 		if (!frames) {
 			return false;
 		}
@@ -211,9 +176,9 @@ static bool ensure_capacity(context *c)
 void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
 	const void *tag, const void *call, const profiler_sample *now)
 {
-	context *c = r->current;
+	profiler_context *c = r->current;
 	profiler_call_node *node;
-	frame *f;
+	profiler_frame *f;
 
 	if (!ensure_capacity(c)) {
 		return;
@@ -231,36 +196,9 @@ void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
 	f->child_peak = 0;
 }
 
-/* Ends the top frame of c and charges it to its node and to its parent
- * frame. */
-static void pop_frame(context *c, const profiler_sample *now)
-{
-	frame *f = &c->frames[--c->depth];
-	profiler_call_node *node = f->node;
-	uint64_t ticks = now->ticks > f->start.ticks ? now->ticks - f->start.ticks : 0;
-	uint64_t mem = now->mem > f->start.mem ? now->mem - f->start.mem : 0;
-	uint64_t peak = now->peak > f->start.peak ? now->peak - f->start.peak : 0;
-	uint64_t child_ticks = f->child_ticks < ticks ? f->child_ticks : ticks;
-	uint64_t child_peak = f->child_peak < peak ? f->child_peak : peak;
-
-	node->calls++;
-	node->incl_ticks += ticks;
-	node->self_ticks += ticks - child_ticks;
-	node->incl_mem += mem;
-	node->self_mem += (int64_t)mem - (int64_t)f->child_mem;
-	node->incl_peak += peak;
-	node->self_peak += peak - child_peak;
-	if (c->depth) {
-		frame *parent = &c->frames[c->depth - 1];
-		parent->child_ticks += ticks;
-		parent->child_mem += mem;
-		parent->child_peak += peak;
-	}
-}
-
 void profiler_recorder_leave(profiler_recorder *r, const void *tag, const profiler_sample *now)
 {
-	context *c = r->current;
+	profiler_context *c = r->current;
 	size_t i = c->depth;
 
 	while (i > 0 && c->frames[i - 1].tag != tag) {
@@ -270,21 +208,43 @@ void profiler_recorder_leave(profiler_recorder *r, const void *tag, const profil
 		return;
 	}
 	while (c->depth >= i) {
-		pop_frame(c, now);
+		profiler_recorder_pop_frame(c, now);
 	}
 }
 
-static context *find_context(profiler_recorder *r, const void *id)
+void profiler_recorder_unwind_to(profiler_recorder *r, const void *caller, const profiler_sample *now)
+{
+	profiler_context *c = r->current;
+	size_t i = c->depth;
+
+	if (caller == NULL) {
+		while (c->depth) {
+			profiler_recorder_pop_frame(c, now);
+		}
+		return;
+	}
+	while (i > 0 && c->frames[i - 1].tag != caller) {
+		i--;
+	}
+	if (i == 0) {
+		return;
+	}
+	while (c->depth > i) {
+		profiler_recorder_pop_frame(c, now);
+	}
+}
+
+static profiler_context *find_context(profiler_recorder *r, const void *id)
 {
 	uintptr_t value;
 	if (id && profiler_ptr_map_get(r->by_id, (uintptr_t)id, &value)) {
-		return (context *)value;
+		return (profiler_context *)value;
 	}
 	return NULL;
 }
 
 /* Control comes back to c after it left at c->left. */
-static void context_return(context *c, const profiler_sample *now)
+static void context_return(profiler_context *c, const profiler_sample *now)
 {
 	uint64_t away_ticks = now->ticks > c->left.ticks ? now->ticks - c->left.ticks : 0;
 	size_t i;
@@ -293,7 +253,7 @@ static void context_return(context *c, const profiler_sample *now)
 		/* What ran meanwhile was a fiber started or resumed from the top
 		 * frame: it is inside that call, but not its own (self) time. */
 		if (c->depth) {
-			frame *top = &c->frames[c->depth - 1];
+			profiler_frame *top = &c->frames[c->depth - 1];
 			top->child_ticks += away_ticks;
 			top->child_peak += now->peak > c->left.peak ? now->peak - c->left.peak : 0;
 		}
@@ -312,14 +272,14 @@ static void context_return(context *c, const profiler_sample *now)
 
 void profiler_recorder_switch(profiler_recorder *r, const void *from, const void *to, const profiler_sample *now)
 {
-	context *src = r->current;
-	context *dst;
+	profiler_context *src = r->current;
+	profiler_context *dst;
 
 	if (src->id == NULL && from) {
 		src->id = from;
 		profiler_ptr_map_put(r->by_id, (uintptr_t)from, (uintptr_t)src);
 	} else if (src->id != from) {
-		context *named = find_context(r, from);
+		profiler_context *named = find_context(r, from);
 		if (named) {
 			src = named;
 		}
@@ -346,16 +306,16 @@ void profiler_recorder_switch(profiler_recorder *r, const void *from, const void
 	r->current = dst;
 }
 
-static void close_context(context *c, const profiler_sample *at)
+static void close_context(profiler_context *c, const profiler_sample *at)
 {
 	while (c->depth) {
-		pop_frame(c, at);
+		profiler_recorder_pop_frame(c, at);
 	}
 }
 
 void profiler_recorder_forget_context(profiler_recorder *r, const void *id, const profiler_sample *now)
 {
-	context *c = find_context(r, id);
+	profiler_context *c = find_context(r, id);
 
 	(void)now;
 	if (!c || c == r->current || !c->id) {
@@ -368,13 +328,13 @@ void profiler_recorder_forget_context(profiler_recorder *r, const void *id, cons
 
 void profiler_recorder_close_all(profiler_recorder *r, const profiler_sample *now)
 {
-	context *c = r->current;
+	profiler_context *c = r->current;
 	size_t i;
 
 	/* The running context and the chain of contexts waiting on it end now;
 	 * each waiting one is credited with the time it waited. */
 	while (c) {
-		context *next = c->resumer;
+		profiler_context *next = c->resumer;
 		if (c != r->current) {
 			context_return(c, now);
 		}

@@ -49,6 +49,12 @@ void profiler_recorder_enter(profiler_recorder *recorder, uintptr_t key, uint32_
  * unknown tag is ignored. */
 void profiler_recorder_leave(profiler_recorder *recorder, const void *tag, const profiler_sample *now);
 
+/* A call is about to begin from the frame tagged caller (NULL: from the
+ * engine's top level). Frames above the caller in the current context have
+ * ended without an end event (their begin was never observed, or the engine
+ * bailed out), so they end now. An unknown caller changes nothing. */
+void profiler_recorder_unwind_to(profiler_recorder *recorder, const void *caller, const profiler_sample *now);
+
 /* Control passes from one execution context to another (fiber switch).
  * Contexts are identified by the engine's pointers; the first context seen
  * is the one the recorder started in. */

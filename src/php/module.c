@@ -89,6 +89,7 @@ static PHP_RINIT_FUNCTION(profiler)
 	profiler_log_clear_recent(PROFILER_G(log));
 	PROFILER_G(recording) = false;
 	zend_hash_init(&PROFILER_G(used_paths), 8, NULL, NULL, 0);
+	profiler_observer_request_start();
 	PROFILER_G(used_paths_ready) = true;
 	if (profiler_activation_decide(PROFILER_G(activation), sizeof(PROFILER_G(activation)))) {
 		profiler_session_start();
@@ -105,6 +106,7 @@ static ZEND_MODULE_POST_ZEND_DEACTIVATE_D(profiler)
 		zend_hash_destroy(&PROFILER_G(used_paths));
 		PROFILER_G(used_paths_ready) = false;
 	}
+	profiler_observer_request_end();
 	return SUCCESS;
 }
 
@@ -156,6 +158,8 @@ PHP_FUNCTION(profiler_stop)
 	name = zend_string_init(PROFILER_G(filename), strlen(PROFILER_G(filename)), 0);
 	snprintf(PROFILER_G(activation), sizeof(PROFILER_G(activation)), "profiler_stop() ended the last window");
 	profiler_session_finish();
+	/* outside windows, calls cost what they cost in an untriggered request */
+	profiler_observer_switch_handlers(false);
 	RETURN_STR(name);
 }
 

@@ -8,6 +8,8 @@
 
 #include "Zend/zend_observer.h"
 
+#include "src/lib/recorder_private.h"
+
 #include <unistd.h>
 
 /* Keys of top-level code are tagged function ids (odd); other keys are
@@ -52,7 +54,7 @@ static zend_always_inline uint32_t call_line(zend_execute_data *ex)
 static zend_always_inline void read_sample(profiler_sample *now)
 {
 	now->mem = zend_memory_usage(0);
-	now->peak = zend_memory_peak_usage(0);
+	now->peak = UNEXPECTED(PROFILER_G(session_peak_memory)) ? zend_memory_peak_usage(0) : 0;
 	now->ticks = profiler_clock_ticks(&PROFILER_G(clock));
 }
 
@@ -96,7 +98,12 @@ static void observer_begin(zend_execute_data *ex)
 	key = function_key(ex);
 	line = call_line(ex);
 	read_sample(&now);
-	profiler_recorder_enter(PROFILER_G(recorder), key, line, ex, ex, &now);
+	if (UNEXPECTED(!profiler_recorder_caller_on_top(PROFILER_G(recorder), ex->prev_execute_data))) {
+		/* frames that ended unseen: open before a window started and
+		 * never observed by the engine, or cut off by a fatal error */
+		profiler_recorder_unwind_to(PROFILER_G(recorder), ex->prev_execute_data, &now);
+	}
+	profiler_recorder_enter_inline(PROFILER_G(recorder), key, line, ex, ex, &now);
 }
 
 static void observer_end(zend_execute_data *ex, zval *retval)
@@ -108,7 +115,7 @@ static void observer_end(zend_execute_data *ex, zval *retval)
 		return;
 	}
 	read_sample(&now);
-	profiler_recorder_leave(PROFILER_G(recorder), ex, &now);
+	profiler_recorder_leave_inline(PROFILER_G(recorder), ex, &now);
 }
 
 /* After pcntl_fork() returns in a child, the child's profile starts: its own
@@ -131,9 +138,34 @@ static void observer_begin_exec(zend_execute_data *ex)
 	}
 }
 
+/* Named functions and methods live until the request ends, so their handlers
+ * can be switched on and off: outside a profile they have none, and the
+ * engine skips them as if no observer were loaded. Closures (a zend_function
+ * per closure object) and top-level code (freed after it runs) always get
+ * handlers, which return at once outside a profile. */
+static bool switchable(const zend_function *func)
+{
+	return func->common.function_name != NULL && !(func->common.fn_flags & ZEND_ACC_CLOSURE);
+}
+
+static void remember_switchable(zend_function *func, zend_observer_fcall_handlers handlers)
+{
+	profiler_observed_function *entry;
+
+	if (PROFILER_G(observed_count) == PROFILER_G(observed_cap)) {
+		size_t cap = PROFILER_G(observed_cap) ? PROFILER_G(observed_cap) * 2 : 256;
+		PROFILER_G(observed) = erealloc(PROFILER_G(observed), cap * sizeof(*PROFILER_G(observed)));
+		PROFILER_G(observed_cap) = cap;
+	}
+	entry = &PROFILER_G(observed)[PROFILER_G(observed_count)++];
+	entry->func = func;
+	entry->handlers = handlers;
+}
+
 static zend_observer_fcall_handlers observer_init(zend_execute_data *ex)
 {
 	zend_observer_fcall_handlers handlers = { observer_begin, observer_end };
+	zend_observer_fcall_handlers none = { NULL, NULL };
 	zend_function *func = ex->func;
 
 	if (func->type == ZEND_INTERNAL_FUNCTION && !func->common.scope && func->common.function_name) {
@@ -143,7 +175,47 @@ static zend_observer_fcall_handlers observer_init(zend_execute_data *ex)
 			handlers.begin = observer_begin_exec;
 		}
 	}
-	return handlers;
+	if (!switchable(func)) {
+		return handlers;
+	}
+	remember_switchable(func, handlers);
+	return PROFILER_G(handlers_on) ? handlers : none;
+}
+
+void profiler_observer_switch_handlers(bool on)
+{
+	size_t i;
+
+	if (PROFILER_G(handlers_on) == on) {
+		return;
+	}
+	PROFILER_G(handlers_on) = on;
+	for (i = 0; i < PROFILER_G(observed_count); i++) {
+		profiler_observed_function *entry = &PROFILER_G(observed)[i];
+		if (on) {
+			zend_observer_add_begin_handler(entry->func, entry->handlers.begin);
+			zend_observer_add_end_handler(entry->func, entry->handlers.end);
+		} else {
+			zend_observer_remove_begin_handler(entry->func, entry->handlers.begin);
+			zend_observer_remove_end_handler(entry->func, entry->handlers.end);
+		}
+	}
+}
+
+void profiler_observer_request_start(void)
+{
+	PROFILER_G(observed) = NULL;
+	PROFILER_G(observed_count) = PROFILER_G(observed_cap) = 0;
+	PROFILER_G(handlers_on) = false;
+}
+
+void profiler_observer_request_end(void)
+{
+	if (PROFILER_G(observed)) {
+		efree(PROFILER_G(observed));
+	}
+	PROFILER_G(observed) = NULL;
+	PROFILER_G(observed_count) = PROFILER_G(observed_cap) = 0;
 }
 
 void profiler_observer_join_open_frames(void)

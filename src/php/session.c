@@ -314,6 +314,7 @@ static bool start_session(bool announce)
 		send_header(PROFILER_G(filename));
 	}
 	PROFILER_LOG(PROFILER_LOG_INFO, "Profiling into '%s'.", PROFILER_G(filename));
+	profiler_observer_switch_handlers(true);
 	PROFILER_G(recording) = true;
 	return true;
 }

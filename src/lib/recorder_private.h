@@ -1,0 +1,116 @@
+/* The recorder's internals, shared with the engine hooks so that the common
+ * case of a call (same path as last time, frame on top of the stack) is
+ * inlined into them; everything else goes through recorder.c. */
+#ifndef PROFILER_RECORDER_PRIVATE_H
+#define PROFILER_RECORDER_PRIVATE_H
+
+#include "recorder.h"
+#include "ptr_map.h"
+
+typedef struct {
+	profiler_call_node *node;
+	const void *tag;
+	profiler_sample start;
+	uint64_t child_ticks;
+	uint64_t child_mem;
+	uint64_t child_peak;
+} profiler_frame;
+
+typedef enum {
+	CONTEXT_RUNNING,
+	CONTEXT_WAITING, /* it switched to another context and waits for control back */
+	CONTEXT_PAUSED,  /* it was switched away from by going back to its resumer */
+} context_state;
+
+typedef struct profiler_context {
+	const void *id;
+	profiler_frame *frames;
+	size_t depth, cap;
+	/* parent node for the context's outermost frame */
+	profiler_call_node *base;
+	context_state state;
+	profiler_sample left;
+	struct profiler_context *resumer;
+} profiler_context;
+
+struct profiler_recorder {
+	profiler_call_tree *tree;
+	profiler_recorder_options options;
+	profiler_context *current;
+	profiler_context **contexts;
+	size_t context_count, context_cap;
+	profiler_ptr_map *by_id;
+	bool in_full_callback;
+};
+
+/* Ends the top frame of c and charges it to its node and to its parent
+ * frame. */
+static inline void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
+{
+	profiler_frame *f = &c->frames[--c->depth];
+	profiler_call_node *node = f->node;
+	uint64_t ticks = now->ticks > f->start.ticks ? now->ticks - f->start.ticks : 0;
+	uint64_t mem = now->mem > f->start.mem ? now->mem - f->start.mem : 0;
+	uint64_t peak = now->peak > f->start.peak ? now->peak - f->start.peak : 0;
+	uint64_t child_ticks = f->child_ticks < ticks ? f->child_ticks : ticks;
+	uint64_t child_peak = f->child_peak < peak ? f->child_peak : peak;
+
+	node->calls++;
+	node->incl_ticks += ticks;
+	node->self_ticks += ticks - child_ticks;
+	node->incl_mem += mem;
+	node->self_mem += (int64_t)mem - (int64_t)f->child_mem;
+	node->incl_peak += peak;
+	node->self_peak += peak - child_peak;
+	if (c->depth) {
+		profiler_frame *parent = &c->frames[c->depth - 1];
+		parent->child_ticks += ticks;
+		parent->child_mem += mem;
+		parent->child_peak += peak;
+	}
+}
+
+/* True when caller is the frame on top of the current stack (or the stack
+ * is empty): the usual case, in which no frame was missed. */
+static inline bool profiler_recorder_caller_on_top(const profiler_recorder *r, const void *caller)
+{
+	const profiler_context *c = r->current;
+	return c->depth == 0 || c->frames[c->depth - 1].tag == caller;
+}
+
+/* profiler_recorder_enter, with the common case inlined. */
+static inline void profiler_recorder_enter_inline(profiler_recorder *r, uintptr_t key, uint32_t line,
+	const void *tag, const void *call, const profiler_sample *now)
+{
+	profiler_context *c = r->current;
+
+	if (c->depth < c->cap) {
+		profiler_call_node *parent = c->depth ? c->frames[c->depth - 1].node : c->base;
+		profiler_call_node *node = profiler_call_tree_find_recent(parent, key, line);
+		if (node) {
+			profiler_frame *f = &c->frames[c->depth++];
+			f->node = node;
+			f->tag = tag;
+			f->start = *now;
+			f->child_ticks = 0;
+			f->child_mem = 0;
+			f->child_peak = 0;
+			return;
+		}
+	}
+	profiler_recorder_enter(r, key, line, tag, call, now);
+}
+
+/* profiler_recorder_leave, with the common case inlined. */
+static inline void profiler_recorder_leave_inline(profiler_recorder *r, const void *tag, const profiler_sample *now)
+{
+	profiler_context *c = r->current;
+
+	if (c->depth && c->frames[c->depth - 1].tag == tag) {
+		profiler_recorder_pop_frame(c, now);
+		return;
+	}
+	profiler_recorder_leave(r, tag, now);
+}
+
+#endif

@@ -92,7 +92,7 @@ profiler_call_node *profiler_call_tree_find(profiler_call_tree *tree, profiler_c
 	profiler_call_node *n = tree->buckets[hash_child(parent, key, line) & tree->bucket_mask];
 	while (n) {
 		if (n->parent == parent && n->key == key && n->line == line) {
-			parent->recent_child = n;
+			parent->child_cache[profiler_child_slot(key, line)] = n;
 			return n;
 		}
 		n = n->hash_next;
@@ -181,7 +181,7 @@ profiler_call_node *profiler_call_tree_add(profiler_call_tree *tree, profiler_ca
 	b = hash_child(parent, key, line) & tree->bucket_mask;
 	n->hash_next = tree->buckets[b];
 	tree->buckets[b] = n;
-	parent->recent_child = n;
+	parent->child_cache[profiler_child_slot(key, line)] = n;
 	tree->node_count++;
 	return n;
 }
@@ -218,7 +218,7 @@ static profiler_call_node *copy_path(profiler_call_tree *tree, profiler_call_nod
 	if (old == old_root || old == NULL) {
 		return &tree->root;
 	}
-	if (old->recent_child == old) { /* marker: already copied */
+	if (old->child_cache[0] == old) { /* marker: already copied */
 		return old->hash_next;
 	}
 	parent = copy_path(tree, old->parent, old_root);
@@ -226,7 +226,7 @@ static profiler_call_node *copy_path(profiler_call_tree *tree, profiler_call_nod
 	if (!copy) {
 		return NULL;
 	}
-	old->recent_child = old;
+	old->child_cache[0] = old;
 	old->hash_next = copy;
 	return copy;
 }

@@ -16,10 +16,19 @@
 
 typedef struct profiler_call_node profiler_call_node;
 
+#define PROFILER_CHILD_CACHE 4
+
+static inline unsigned profiler_child_slot(uintptr_t key, uint32_t line)
+{
+	return (unsigned)((key >> 4) ^ (key >> 9) ^ line) & (PROFILER_CHILD_CACHE - 1);
+}
+
 struct profiler_call_node {
 	uintptr_t key;
 	profiler_call_node *parent;
-	profiler_call_node *recent_child; /* the hot path tries it first */
+	/* A small direct-mapped cache of children, so that a loop calling a few
+	 * functions in turn finds each without the tree's hash index. */
+	profiler_call_node *child_cache[PROFILER_CHILD_CACHE];
 	profiler_call_node *hash_next;
 	uint32_t line;
 	uint32_t func_id;
@@ -45,7 +54,7 @@ profiler_call_node *profiler_call_tree_root(profiler_call_tree *tree);
 /* Finds the child of parent for (key, line), or NULL. */
 static inline profiler_call_node *profiler_call_tree_find_recent(profiler_call_node *parent, uintptr_t key, uint32_t line)
 {
-	profiler_call_node *child = parent->recent_child;
+	profiler_call_node *child = parent->child_cache[profiler_child_slot(key, line)];
 	if (child && child->key == key && child->line == line) {
 		return child;
 	}

@@ -126,16 +126,21 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 	}
 	ok = profiler_call_tree_reset(r->tree, live, n);
 	free(live);
+	for (i = 0; i < r->context_count; i++) {
+		/* ended frames' nodes are not kept */
+		r->contexts[i]->ended_node = NULL;
+	}
 	return ok;
 }
 
-/* Finds or makes the node for a call; on a full tree, has the owner write a
- * part and empty the tree, then tries once more. */
-static profiler_call_node *child_node(profiler_recorder *r, profiler_context *c, uintptr_t key, uint32_t line, const void *call)
+/* Finds or makes parent's child for a call; on a full tree, has the owner
+ * write a part and empty the tree, then tries once more. */
+static profiler_call_node *child_node(profiler_recorder *r, profiler_context *c, profiler_call_node *parent,
+	uintptr_t key, uint32_t line, const void *call)
 {
-	profiler_call_node *parent = c->depth ? c->frames[c->depth - 1].node : c->base;
 	profiler_call_node *node = profiler_call_tree_find_recent(parent, key, line);
 	uint32_t func_id;
+	bool parent_is_top = parent == (c->depth ? c->frames[c->depth - 1].node : c->base);
 
 	if (node) {
 		return node;
@@ -153,8 +158,11 @@ static profiler_call_node *child_node(profiler_recorder *r, profiler_context *c,
 		r->in_full_callback = true;
 		r->options.full(r->options.user, r);
 		r->in_full_callback = false;
-		parent = c->depth ? c->frames[c->depth - 1].node : c->base;
-		node = profiler_call_tree_add(r->tree, parent, key, line, func_id);
+		/* the reset kept only open paths: a parent that had ended is gone */
+		parent = parent_is_top ? (c->depth ? c->frames[c->depth - 1].node : c->base) : NULL;
+		if (parent) {
+			node = profiler_call_tree_add(r->tree, parent, key, line, func_id);
+		}
 	}
 	return node;
 }
@@ -174,16 +182,22 @@ static bool ensure_capacity(profiler_context *c)
 }
 
 void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
-	const void *tag, const void *call, const profiler_sample *now)
+	const void *tag, const void *caller, const void *call, const profiler_sample *now)
 {
 	profiler_context *c = r->current;
-	profiler_call_node *node;
+	profiler_call_node *parent = NULL, *node;
 	profiler_frame *f;
 
+	if (c->depth && c->frames[c->depth - 1].tag != caller) {
+		profiler_recorder_unwind_to(r, caller, now);
+	}
 	if (!ensure_capacity(c)) {
 		return;
 	}
-	node = child_node(r, c, key, line, call);
+	if (!parent) {
+		parent = c->depth ? c->frames[c->depth - 1].node : c->base;
+	}
+	node = child_node(r, c, parent, key, line, call);
 	if (!node) {
 		return;
 	}
@@ -194,6 +208,7 @@ void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
 	f->child_ticks = 0;
 	f->child_mem = 0;
 	f->child_peak = 0;
+	f->keeps_ended = false;
 }
 
 void profiler_recorder_leave(profiler_recorder *r, const void *tag, const profiler_sample *now)
@@ -210,6 +225,34 @@ void profiler_recorder_leave(profiler_recorder *r, const void *tag, const profil
 	while (c->depth >= i) {
 		profiler_recorder_pop_frame(c, now);
 	}
+}
+
+bool profiler_recorder_enter_under_ended(profiler_recorder *r, uintptr_t key, uint32_t line,
+	const void *tag, const void *caller, const void *call, const profiler_sample *now)
+{
+	profiler_context *c = r->current;
+	profiler_call_node *top = c->depth ? c->frames[c->depth - 1].node : c->base;
+	profiler_call_node *node;
+	profiler_frame *f;
+
+	if (!c->ended_node || c->ended_node->parent != top || (c->depth && c->frames[c->depth - 1].tag != caller)
+			|| !ensure_capacity(c)) {
+		return false;
+	}
+	node = child_node(r, c, c->ended_node, key, line, call);
+	if (!node) {
+		return false;
+	}
+	f = &c->frames[c->depth++];
+	f->node = node;
+	f->tag = tag;
+	f->start = *now;
+	f->child_ticks = 0;
+	f->child_mem = 0;
+	f->child_peak = 0;
+	/* its own end must not become the parent of the next such call */
+	f->keeps_ended = true;
+	return true;
 }
 
 void profiler_recorder_unwind_to(profiler_recorder *r, const void *caller, const profiler_sample *now)

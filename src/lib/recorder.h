@@ -41,13 +41,23 @@ profiler_recorder *profiler_recorder_create(const profiler_recorder_options *opt
 void profiler_recorder_destroy(profiler_recorder *recorder);
 
 /* A call begins. tag identifies the frame (the engine's frame pointer) so
- * that leave can find it even when the engine skipped some end events. */
+ * that leave can find it even when the engine skipped some end events;
+ * caller is the tag of the calling frame (NULL: the engine's top level).
+ * When the caller is not on top, frames above it ended unseen and end now
+ * (see profiler_recorder_unwind_to). */
 void profiler_recorder_enter(profiler_recorder *recorder, uintptr_t key, uint32_t line,
-	const void *tag, const void *call, const profiler_sample *now);
+	const void *tag, const void *caller, const void *call, const profiler_sample *now);
 
 /* The call tagged tag ends; frames above it end at the same moment. An
  * unknown tag is ignored. */
 void profiler_recorder_leave(profiler_recorder *recorder, const void *tag, const profiler_sample *now);
+
+/* Like enter, but the call goes under the frame that ended last, when that
+ * frame was a child of the caller: for destructors run while a returning
+ * function's locals are freed, after its end event. Returns false (and
+ * records nothing) when that does not apply. */
+bool profiler_recorder_enter_under_ended(profiler_recorder *recorder, uintptr_t key, uint32_t line,
+	const void *tag, const void *caller, const void *call, const profiler_sample *now);
 
 /* A call is about to begin from the frame tagged caller (NULL: from the
  * engine's top level). Frames above the caller in the current context have

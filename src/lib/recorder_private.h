@@ -14,6 +14,7 @@ typedef struct {
 	uint64_t child_ticks;
 	uint64_t child_mem;
 	uint64_t child_peak;
+	bool keeps_ended; /* a destructor placed under the frame that ended last */
 } profiler_frame;
 
 typedef enum {
@@ -31,6 +32,9 @@ typedef struct profiler_context {
 	context_state state;
 	profiler_sample left;
 	struct profiler_context *resumer;
+	/* The node of the frame that ended last: a function's locals are freed
+	 * after its end event, and destructors run then belong under it. */
+	profiler_call_node *ended_node;
 } profiler_context;
 
 struct profiler_recorder {
@@ -51,54 +55,62 @@ static inline void profiler_recorder_pop_frame(profiler_context *c, const profil
 	profiler_call_node *node = f->node;
 	uint64_t ticks = now->ticks > f->start.ticks ? now->ticks - f->start.ticks : 0;
 	uint64_t mem = now->mem > f->start.mem ? now->mem - f->start.mem : 0;
-	uint64_t peak = now->peak > f->start.peak ? now->peak - f->start.peak : 0;
 	uint64_t child_ticks = f->child_ticks < ticks ? f->child_ticks : ticks;
-	uint64_t child_peak = f->child_peak < peak ? f->child_peak : peak;
 
+	if (!f->keeps_ended) {
+		c->ended_node = node;
+	}
 	node->calls++;
 	node->incl_ticks += ticks;
 	node->self_ticks += ticks - child_ticks;
 	node->incl_mem += mem;
 	node->self_mem += (int64_t)mem - (int64_t)f->child_mem;
-	node->incl_peak += peak;
-	node->self_peak += peak - child_peak;
 	if (c->depth) {
 		profiler_frame *parent = &c->frames[c->depth - 1];
 		parent->child_ticks += ticks;
 		parent->child_mem += mem;
-		parent->child_peak += peak;
+	}
+	/* peak readings are 0 unless profiler.peak_memory is on */
+	if (now->peak) {
+		uint64_t peak = now->peak > f->start.peak ? now->peak - f->start.peak : 0;
+		uint64_t child_peak = f->child_peak < peak ? f->child_peak : peak;
+		node->incl_peak += peak;
+		node->self_peak += peak - child_peak;
+		if (c->depth) {
+			c->frames[c->depth - 1].child_peak += peak;
+		}
 	}
 }
 
-/* True when caller is the frame on top of the current stack (or the stack
- * is empty): the usual case, in which no frame was missed. */
-static inline bool profiler_recorder_caller_on_top(const profiler_recorder *r, const void *caller)
-{
-	const profiler_context *c = r->current;
-	return c->depth == 0 || c->frames[c->depth - 1].tag == caller;
-}
-
-/* profiler_recorder_enter, with the common case inlined. */
+/* profiler_recorder_enter, with the common case inlined: the caller is the
+ * frame on top (see profiler_recorder_unwind_to) and the path is known. */
 static inline void profiler_recorder_enter_inline(profiler_recorder *r, uintptr_t key, uint32_t line,
-	const void *tag, const void *call, const profiler_sample *now)
+	const void *tag, const void *caller, const void *call, const profiler_sample *now)
 {
 	profiler_context *c = r->current;
+	size_t depth = c->depth;
 
-	if (c->depth < c->cap) {
-		profiler_call_node *parent = c->depth ? c->frames[c->depth - 1].node : c->base;
+	if (depth && c->frames[depth - 1].tag != caller) {
+		profiler_recorder_enter(r, key, line, tag, caller, call, now);
+		return;
+	}
+	if (depth < c->cap) {
+		profiler_call_node *parent = depth ? c->frames[depth - 1].node : c->base;
 		profiler_call_node *node = profiler_call_tree_find_recent(parent, key, line);
 		if (node) {
-			profiler_frame *f = &c->frames[c->depth++];
+			profiler_frame *f = &c->frames[depth];
+			c->depth = depth + 1;
 			f->node = node;
 			f->tag = tag;
 			f->start = *now;
 			f->child_ticks = 0;
 			f->child_mem = 0;
 			f->child_peak = 0;
+			f->keeps_ended = false;
 			return;
 		}
 	}
-	profiler_recorder_enter(r, key, line, tag, call, now);
+	profiler_recorder_enter(r, key, line, tag, caller, call, now);
 }
 
 /* profiler_recorder_leave, with the common case inlined. */

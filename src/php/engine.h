@@ -20,6 +20,10 @@ void profiler_observer_join_open_frames(void);
 
 /* naming.c: Xdebug-compatible names for a frame's function */
 uint32_t profiler_name_function(profiler_func_table *funcs, zend_execute_data *ex);
+/* true when the name holds the call site (call_user_func and kin), so a
+ * function's name cannot be reused across call sites */
+bool profiler_name_has_call_site(const zend_function *func);
+bool profiler_name_mentions_call_user_func(const zend_function *func);
 /* true when the frame runs top-level code (a script, include or eval) */
 static inline bool profiler_is_top_level(const zend_function *func)
 {

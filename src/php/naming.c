@@ -19,9 +19,12 @@ static zend_execute_data *user_frame(zend_execute_data *ex)
 	return ex;
 }
 
-static void append_class(smart_str *s, zend_class_entry *ce)
+/* Anonymous classes read as "{anonymous-class:/f.php:3-9}" on an object, as
+ * their raw name up to its NUL ("class@anonymous") in a static call, as
+ * Xdebug writes them. */
+static void append_class(smart_str *s, zend_class_entry *ce, bool on_object)
 {
-	if (ce->type == ZEND_USER_CLASS && (ce->ce_flags & ZEND_ACC_ANON_CLASS)) {
+	if (on_object && ce->type == ZEND_USER_CLASS && (ce->ce_flags & ZEND_ACC_ANON_CLASS)) {
 		smart_str_appends(s, "{anonymous-class:");
 		smart_str_append(s, ce->info.user.filename);
 		smart_str_appendc(s, ':');
@@ -29,22 +32,33 @@ static void append_class(smart_str *s, zend_class_entry *ce)
 		smart_str_appendc(s, '-');
 		smart_str_append_unsigned(s, ce->info.user.line_end);
 		smart_str_appendc(s, '}');
+	} else if (ce->ce_flags & ZEND_ACC_ANON_CLASS) {
+		smart_str_appends(s, ZSTR_VAL(ce->name));
 	} else {
 		smart_str_append(s, ce->name);
 	}
 }
 
+static bool is_closure_name(const zend_string *name)
+{
+	return ZSTR_LEN(name) >= sizeof("{closure}") - 1
+		&& memcmp(ZSTR_VAL(name) + ZSTR_LEN(name) - (sizeof("{closure}") - 1), "{closure}", sizeof("{closure}") - 1) == 0;
+}
+
 static void append_function_name(smart_str *s, zend_execute_data *ex)
 {
 	zend_function *func = ex->func;
+	bool on_object = Z_TYPE(ex->This) == IS_OBJECT;
 
 	if (func->common.scope) {
-		append_class(s, func->common.scope);
-		smart_str_appends(s, Z_TYPE(ex->This) == IS_OBJECT ? "->" : "::");
+		append_class(s, func->common.scope, on_object);
+		smart_str_appends(s, on_object ? "->" : "::");
 	}
-	/* by name, as first-class callables of named functions are closures too */
-	if (func->type != ZEND_INTERNAL_FUNCTION && zend_string_equals_literal(func->common.function_name, "{closure}")) {
-		smart_str_appends(s, "{closure:");
+	/* by name, as first-class callables of named functions are closures
+	 * too; a namespaced closure keeps its namespace ("App\{closure:...}") */
+	if (func->type != ZEND_INTERNAL_FUNCTION && is_closure_name(func->common.function_name)) {
+		smart_str_appendl(s, ZSTR_VAL(func->common.function_name), ZSTR_LEN(func->common.function_name) - 1);
+		smart_str_appendc(s, ':');
 		smart_str_append(s, func->op_array.filename);
 		smart_str_appendc(s, ':');
 		smart_str_append_unsigned(s, func->op_array.line_start);
@@ -53,6 +67,46 @@ static void append_function_name(smart_str *s, zend_execute_data *ex)
 		smart_str_appendc(s, '}');
 	} else {
 		smart_str_append(s, func->common.function_name);
+	}
+}
+
+bool profiler_name_has_call_site(const zend_function *func)
+{
+	/* Xdebug's rule: any function whose name starts with call_user_func */
+	return func->type == ZEND_INTERNAL_FUNCTION && profiler_name_mentions_call_user_func(func);
+}
+
+bool profiler_name_mentions_call_user_func(const zend_function *func)
+{
+	return func->common.function_name && ZSTR_LEN(func->common.function_name) >= 14
+		&& memcmp(ZSTR_VAL(func->common.function_name), "call_user_func", 14) == 0;
+}
+
+/* "php::call_user_func:{/f.php:7}": the file and line of the nearest user
+ * frame, where the callback was handed over. */
+static void append_call_site(smart_str *s, zend_execute_data *ex)
+{
+	zend_execute_data *caller;
+
+	if (!profiler_name_mentions_call_user_func(ex->func)) {
+		return;
+	}
+	if (ZEND_USER_CODE(ex->func->type)) {
+		/* a user function so named shows where it is defined */
+		smart_str_appends(s, ":{");
+		smart_str_append(s, ex->func->op_array.filename);
+		smart_str_appendc(s, ':');
+		smart_str_append_unsigned(s, ex->func->op_array.line_start);
+		smart_str_appendc(s, '}');
+		return;
+	}
+	caller = user_frame(ex->prev_execute_data);
+	if (caller && caller->opline) {
+		smart_str_appends(s, ":{");
+		smart_str_append(s, caller->func->op_array.filename);
+		smart_str_appendc(s, ':');
+		smart_str_append_unsigned(s, caller->opline->lineno);
+		smart_str_appendc(s, '}');
 	}
 }
 
@@ -100,19 +154,10 @@ uint32_t profiler_name_function(profiler_func_table *funcs, zend_execute_data *e
 	} else if (func->type == ZEND_INTERNAL_FUNCTION) {
 		smart_str_appends(&name, "php::");
 		append_function_name(&name, ex);
-		if (!func->common.scope && (zend_string_equals_literal(func->common.function_name, "call_user_func")
-				|| zend_string_equals_literal(func->common.function_name, "call_user_func_array"))) {
-			zend_execute_data *caller = user_frame(ex->prev_execute_data);
-			if (caller && caller->opline) {
-				smart_str_appends(&name, ":{");
-				smart_str_append(&name, caller->func->op_array.filename);
-				smart_str_appendc(&name, ':');
-				smart_str_append_unsigned(&name, caller->opline->lineno);
-				smart_str_appendc(&name, '}');
-			}
-		}
+		append_call_site(&name, ex);
 	} else {
 		append_function_name(&name, ex);
+		append_call_site(&name, ex);
 		file = ZSTR_VAL(func->op_array.filename);
 		file_len = ZSTR_LEN(func->op_array.filename);
 		self_line = func->op_array.line_start;

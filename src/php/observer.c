@@ -35,7 +35,10 @@ static zend_always_inline uintptr_t function_key(zend_execute_data *ex)
 	if (func->type == ZEND_INTERNAL_FUNCTION) {
 		return ((uintptr_t)profiler_name_function(PROFILER_G(funcs), ex) << 1) | KEY_TAGGED_ID;
 	}
-	return (uintptr_t)func->op_array.opcodes | (Z_TYPE(ex->This) == IS_OBJECT ? KEY_CLOSURE_THIS : 0);
+	/* the same closure code runs under different scopes (a trait's closure
+	 * in each using class, Closure::bind), and its name shows the scope */
+	return (((uintptr_t)func->op_array.opcodes ^ ((uintptr_t)func->common.scope * 0x9E3779B97F4A7C15ull)) & ~(uintptr_t)3)
+		| (Z_TYPE(ex->This) == IS_OBJECT ? KEY_CLOSURE_THIS : 0);
 }
 
 /* The line of the call: the current line of the nearest user frame below,
@@ -58,13 +61,6 @@ static zend_always_inline void read_sample(profiler_sample *now)
 	now->ticks = profiler_clock_ticks(&PROFILER_G(clock));
 }
 
-static bool is_call_user_func(const zend_function *func)
-{
-	return func->type == ZEND_INTERNAL_FUNCTION && !func->common.scope && func->common.function_name
-		&& (zend_string_equals_literal(func->common.function_name, "call_user_func")
-			|| zend_string_equals_literal(func->common.function_name, "call_user_func_array"));
-}
-
 uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call)
 {
 	zend_execute_data *ex = (zend_execute_data *)call;
@@ -80,7 +76,7 @@ uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call)
 	id = profiler_name_function(PROFILER_G(funcs), ex);
 	/* call_user_func's name holds its call site, which the node (parent,
 	 * line) pins down, but a per-function binding would not */
-	if (id != PROFILER_FUNC_NONE && !is_call_user_func(ex->func)) {
+	if (id != PROFILER_FUNC_NONE && !profiler_name_has_call_site(ex->func)) {
 		profiler_func_table_bind_key(PROFILER_G(funcs), key, id);
 	}
 	return id;
@@ -98,12 +94,9 @@ static void observer_begin(zend_execute_data *ex)
 	key = function_key(ex);
 	line = call_line(ex);
 	read_sample(&now);
-	if (UNEXPECTED(!profiler_recorder_caller_on_top(PROFILER_G(recorder), ex->prev_execute_data))) {
-		/* frames that ended unseen: open before a window started and
-		 * never observed by the engine, or cut off by a fatal error */
-		profiler_recorder_unwind_to(PROFILER_G(recorder), ex->prev_execute_data, &now);
-	}
-	profiler_recorder_enter_inline(PROFILER_G(recorder), key, line, ex, ex, &now);
+	/* a caller that is not on top means frames ended unseen: open before a
+	 * window started and never observed, or cut off by a fatal error */
+	profiler_recorder_enter_inline(PROFILER_G(recorder), key, line, ex, ex->prev_execute_data, ex, &now);
 }
 
 static void observer_end(zend_execute_data *ex, zval *retval)
@@ -116,6 +109,40 @@ static void observer_end(zend_execute_data *ex, zval *retval)
 	}
 	read_sample(&now);
 	profiler_recorder_leave_inline(PROFILER_G(recorder), ex, &now);
+}
+
+/* A destructor that runs while a user function's locals are freed (the
+ * caller still at the call instruction, the callee just ended) belongs
+ * under that function, as in Xdebug. */
+static void observer_begin_destructor(zend_execute_data *ex)
+{
+	zend_execute_data *caller = ex->prev_execute_data;
+	profiler_recorder *r = PROFILER_G(recorder);
+	profiler_sample now;
+	const profiler_func_info *ended;
+	uintptr_t key;
+	uint32_t line;
+
+	if (!PROFILER_G(recording)) {
+		return;
+	}
+	if (caller && caller->func && ZEND_USER_CODE(caller->func->type) && caller->opline
+			&& (caller->opline->opcode == ZEND_DO_FCALL || caller->opline->opcode == ZEND_DO_UCALL
+				|| caller->opline->opcode == ZEND_DO_FCALL_BY_NAME
+				/* unwinding: the engine moved the caller to its exception
+				 * opline, whose line is 0 */
+				|| caller->opline->opcode == ZEND_HANDLE_EXCEPTION)
+			&& r->current->ended_node
+			&& (ended = profiler_func_table_get(PROFILER_G(funcs), r->current->ended_node->func_id))
+			&& ended->self_line != PROFILER_LINE_CALL_SITE) {
+		key = function_key(ex);
+		line = call_line(ex);
+		read_sample(&now);
+		if (profiler_recorder_enter_under_ended(r, key, line, ex, caller, ex, &now)) {
+			return;
+		}
+	}
+	observer_begin(ex);
 }
 
 /* After pcntl_fork() returns in a child, the child's profile starts: its own
@@ -174,6 +201,8 @@ static zend_observer_fcall_handlers observer_init(zend_execute_data *ex)
 		} else if (zend_string_equals_literal(func->common.function_name, "pcntl_exec")) {
 			handlers.begin = observer_begin_exec;
 		}
+	} else if (func->common.scope && func->common.scope->destructor == func) {
+		handlers.begin = observer_begin_destructor;
 	}
 	if (!switchable(func)) {
 		return handlers;
@@ -247,7 +276,7 @@ void profiler_observer_join_open_frames(void)
 	 * real callers */
 	for (i = count; i > 0; i--) {
 		ex = frames[i - 1];
-		profiler_recorder_enter(PROFILER_G(recorder), function_key(ex), call_line(ex), ex, ex, &now);
+		profiler_recorder_enter(PROFILER_G(recorder), function_key(ex), call_line(ex), ex, ex->prev_execute_data, ex, &now);
 	}
 	efree(frames);
 }

@@ -1,0 +1,51 @@
+--TEST--
+profile: generators abandoned half-way, never started, or finished by return count exactly
+--FILE--
+<?php
+require __DIR__ . '/fixtures/cg.inc';
+[$dir, $r, $p] = cg_profile('gen-abandoned', <<<'PHP'
+<?php
+function counter($n) {
+    for ($i = 0; $i < $n; $i++) {
+        yield $i;
+    }
+}
+function early() {
+    yield 1;
+    return 'r';
+    yield 2;
+}
+function consume() {
+    $g = counter(100);
+    foreach ($g as $v) {
+        if ($v == 2) {
+            break;
+        }
+    }
+}
+consume();
+$never = counter(3);
+unset($never);
+$e = early();
+foreach ($e as $v) {
+}
+echo $e->getReturn(), "\n";
+PHP);
+cg_print_check($p);
+cg_print_edges($p, $dir);
+?>
+--CLEAN--
+<?php
+require __DIR__ . '/fixtures/cg.inc';
+cg_clean('gen-abandoned');
+?>
+--EXPECT--
+r
+structure ok
+consume -> counter @13 = 1
+consume -> counter @14 = 3
+{main} -> consume @20 = 1
+{main} -> counter @21 = 1
+{main} -> early @23 = 1
+{main} -> early @24 = 2
+{main} -> php::Generator->getReturn @26 = 1

@@ -18,6 +18,8 @@ struct profiler_log {
 	void *ctx;
 	char recent[PROFILER_LOG_RECENT][LINE_MAX_BYTES];
 	size_t recent_start, recent_count;
+	char kept[PROFILER_LOG_KEPT][LINE_MAX_BYTES]; /* startup messages */
+	size_t kept_count;
 	bool file_failed;
 };
 
@@ -132,11 +134,15 @@ void profiler_log_write(profiler_log *log, profiler_log_level level, const char 
 
 size_t profiler_log_recent_count(const profiler_log *log)
 {
-	return log->recent_count;
+	return log->kept_count + log->recent_count;
 }
 
 const char *profiler_log_recent(const profiler_log *log, size_t index)
 {
+	if (index < log->kept_count) {
+		return log->kept[index];
+	}
+	index -= log->kept_count;
 	if (index >= log->recent_count) {
 		return "";
 	}
@@ -146,4 +152,14 @@ const char *profiler_log_recent(const profiler_log *log, size_t index)
 void profiler_log_clear_recent(profiler_log *log)
 {
 	log->recent_start = log->recent_count = 0;
+}
+
+void profiler_log_keep_recent(profiler_log *log)
+{
+	size_t i;
+
+	for (i = 0; i < log->recent_count && log->kept_count < PROFILER_LOG_KEPT; i++) {
+		memcpy(log->kept[log->kept_count++], log->recent[(log->recent_start + i) % PROFILER_LOG_RECENT], LINE_MAX_BYTES);
+	}
+	profiler_log_clear_recent(log);
 }

@@ -20,6 +20,7 @@ typedef enum {
 } profiler_log_level;
 
 #define PROFILER_LOG_RECENT 32
+#define PROFILER_LOG_KEPT 8
 
 typedef void (*profiler_log_error_fn)(void *ctx, const char *line);
 
@@ -38,10 +39,14 @@ void profiler_log_write(profiler_log *log, profiler_log_level level, const char 
 #endif
 	;
 
-/* Recent messages, oldest first; index < count. */
+/* Kept startup messages, then recent messages, oldest first; index < count. */
 size_t profiler_log_recent_count(const profiler_log *log);
 const char *profiler_log_recent(const profiler_log *log, size_t index);
+/* Forgets the recent messages. profiler_log_keep_recent moves the messages
+ * so far (those from startup) aside, so every request of the process still
+ * shows them. */
 void profiler_log_clear_recent(profiler_log *log);
+void profiler_log_keep_recent(profiler_log *log);
 
 const char *profiler_log_level_name(profiler_log_level level);
 

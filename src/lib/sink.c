@@ -67,7 +67,7 @@ bool profiler_sink_check_directory(const char *dir, profiler_sink_error *error)
 		return true;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		set_error(error, ENOTDIR, "The output directory '%s' is not a directory%s", dir);
+		set_error(error, 0, "The output directory '%s' is not a directory%s", dir);
 		return true;
 	}
 	if (access(dir, W_OK | X_OK) != 0) {

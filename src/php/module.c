@@ -62,6 +62,8 @@ static PHP_MINIT_FUNCTION(profiler)
 	REGISTER_INI_ENTRIES();
 	configure_log();
 	profiler_activation_read_mode();
+	/* what went wrong at startup stays in every request's profiler_info() */
+	profiler_log_keep_recent(PROFILER_G(log));
 	if (PROFILER_G(mode) == PROFILER_MODE_PROFILE) {
 		/* With the mode off nothing is registered, so the engine runs
 		 * exactly as if the extension were not loaded. */

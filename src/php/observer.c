@@ -54,11 +54,18 @@ static zend_always_inline uint32_t call_line(zend_execute_data *ex)
 	return (caller && caller->opline) ? caller->opline->lineno : 0;
 }
 
-static zend_always_inline void read_sample(profiler_sample *now)
+static zend_always_inline void read_sample(profiler_sample *now, bool tsc)
 {
 	now->mem = zend_memory_usage(0);
 	now->peak = UNEXPECTED(PROFILER_G(session_peak_memory)) ? zend_memory_peak_usage(0) : 0;
-	now->ticks = profiler_clock_ticks(&PROFILER_G(clock));
+#if PROFILER_CLOCK_HAVE_TSC
+	if (tsc) {
+		now->ticks = __rdtsc();
+		return;
+	}
+#endif
+	(void)tsc;
+	now->ticks = profiler_clock_monotonic_ns();
 }
 
 uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call)
@@ -82,33 +89,84 @@ uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call)
 	return id;
 }
 
-static void observer_begin(zend_execute_data *ex)
+/* The handlers come in one variant per clock source, chosen when a function
+ * is first seen, so the hot path does not test which clock to read. */
+static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc)
 {
 	profiler_sample now;
 	uintptr_t key;
 	uint32_t line;
 
-	if (!PROFILER_G(recording)) {
+	if (UNEXPECTED(!PROFILER_G(recording))) {
 		return;
 	}
 	key = function_key(ex);
 	line = call_line(ex);
-	read_sample(&now);
+	read_sample(&now, tsc);
 	/* a caller that is not on top means frames ended unseen: open before a
 	 * window started and never observed, or cut off by a fatal error */
 	profiler_recorder_enter_inline(PROFILER_G(recorder), key, line, ex, ex->prev_execute_data, ex, &now);
 }
 
-static void observer_end(zend_execute_data *ex, zval *retval)
+static zend_always_inline void end_call(zend_execute_data *ex, bool tsc)
 {
 	profiler_sample now;
 
-	(void)retval;
-	if (!PROFILER_G(recording)) {
+	if (UNEXPECTED(!PROFILER_G(recording))) {
 		return;
 	}
-	read_sample(&now);
+	read_sample(&now, tsc);
 	profiler_recorder_leave_inline(PROFILER_G(recorder), ex, &now);
+}
+
+static void observer_begin_tsc(zend_execute_data *ex)
+{
+	begin_call(ex, true);
+}
+
+static void observer_end_tsc(zend_execute_data *ex, zval *retval)
+{
+	(void)retval;
+	end_call(ex, true);
+}
+
+static void observer_begin_mono(zend_execute_data *ex)
+{
+	begin_call(ex, false);
+}
+
+static void observer_end_mono(zend_execute_data *ex, zval *retval)
+{
+	(void)retval;
+	end_call(ex, false);
+}
+
+static bool use_tsc(void)
+{
+	return PROFILER_G(clock).source == PROFILER_CLOCK_TSC;
+}
+
+static void observer_begin(zend_execute_data *ex)
+{
+	if (use_tsc()) {
+		observer_begin_tsc(ex);
+	} else {
+		observer_begin_mono(ex);
+	}
+}
+
+static void observer_end(zend_execute_data *ex, zval *retval)
+{
+	if (use_tsc()) {
+		observer_end_tsc(ex, retval);
+	} else {
+		observer_end_mono(ex, retval);
+	}
+}
+
+static void read_sample_any(profiler_sample *now)
+{
+	read_sample(now, use_tsc());
 }
 
 /* A destructor that runs while a user function's locals are freed (the
@@ -137,7 +195,7 @@ static void observer_begin_destructor(zend_execute_data *ex)
 			&& ended->self_line != PROFILER_LINE_CALL_SITE) {
 		key = function_key(ex);
 		line = call_line(ex);
-		read_sample(&now);
+		read_sample_any(&now);
 		if (profiler_recorder_enter_under_ended(r, key, line, ex, caller, ex, &now)) {
 			return;
 		}
@@ -191,8 +249,13 @@ static void remember_switchable(zend_function *func, zend_observer_fcall_handler
 
 static zend_observer_fcall_handlers observer_init(zend_execute_data *ex)
 {
-	zend_observer_fcall_handlers handlers = { observer_begin, observer_end };
+	zend_observer_fcall_handlers handlers = { observer_begin_mono, observer_end_mono };
 	zend_observer_fcall_handlers none = { NULL, NULL };
+
+	if (use_tsc()) {
+		handlers.begin = observer_begin_tsc;
+		handlers.end = observer_end_tsc;
+	}
 	zend_function *func = ex->func;
 
 	if (func->type == ZEND_INTERNAL_FUNCTION && !func->common.scope && func->common.function_name) {
@@ -271,7 +334,7 @@ void profiler_observer_join_open_frames(void)
 			frames[count++] = ex;
 		}
 	}
-	read_sample(&now);
+	read_sample_any(&now);
 	/* outermost first, so the first calls of the window sit under their
 	 * real callers */
 	for (i = count; i > 0; i--) {
@@ -288,7 +351,7 @@ static void observer_fiber_switch(zend_fiber_context *from, zend_fiber_context *
 	if (!PROFILER_G(recording)) {
 		return;
 	}
-	read_sample(&now);
+	read_sample_any(&now);
 	profiler_recorder_switch(PROFILER_G(recorder), from, to, &now);
 }
 
@@ -299,7 +362,7 @@ static void observer_fiber_destroy(zend_fiber_context *context)
 	if (!PROFILER_G(recording)) {
 		return;
 	}
-	read_sample(&now);
+	read_sample_any(&now);
 	profiler_recorder_forget_context(PROFILER_G(recorder), context, &now);
 }
 

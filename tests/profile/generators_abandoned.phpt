@@ -1,8 +1,11 @@
 --TEST--
-profile: generators abandoned half-way, never started, or finished by return count exactly
+profile: generators abandoned half-way, never started, or finished by return count every resume exactly (not the creation, which observers cannot see)
 --FILE--
 <?php
 require __DIR__ . '/fixtures/cg.inc';
+// Creating a generator runs none of its code, and PHP's observer API
+// reports no call for it, so profiler counts only the resumes; Xdebug
+// also counts the creation (docs/xdebug-comparison.md).
 [$dir, $r, $p] = cg_profile('gen-abandoned', <<<'PHP'
 <?php
 function counter($n) {
@@ -42,10 +45,7 @@ cg_clean('gen-abandoned');
 --EXPECT--
 r
 structure ok
-consume -> counter @13 = 1
 consume -> counter @14 = 3
 {main} -> consume @20 = 1
-{main} -> counter @21 = 1
-{main} -> early @23 = 1
 {main} -> early @24 = 2
 {main} -> php::Generator->getReturn @26 = 1

@@ -1,8 +1,11 @@
 --TEST--
-profile: yield from chains count the creation and every resume of each generator exactly
+profile: yield from chains count every resume of each generator exactly (not the creation, which observers cannot see)
 --FILE--
 <?php
 require __DIR__ . '/fixtures/cg.inc';
+// Creating a generator runs none of its code, and PHP's observer API
+// reports no call for it, so profiler counts only the resumes; Xdebug
+// also counts the creation (docs/xdebug-comparison.md).
 [$dir, $r, $p] = cg_profile('gen-yield-from', <<<'PHP'
 <?php
 function inner() {
@@ -32,7 +35,5 @@ cg_clean('gen-yield-from');
 --EXPECT--
 6
 structure ok
-outer -> inner @8 = 1
 {main} -> inner @13 = 3
-{main} -> outer @11 = 1
 {main} -> outer @13 = 3

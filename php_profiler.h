@@ -51,6 +51,10 @@ ZEND_BEGIN_MODULE_GLOBALS(profiler)
 
 	/* request state */
 	bool recording;          /* the hot path checks only this */
+	/* the heap's usage counters, read directly when their place is proven
+	 * (see observer.c); NULL: call zend_memory_usage() */
+	const size_t *heap_usage;
+	const size_t *heap_peak;
 	pid_t recording_pid;
 	profiler_recorder *recorder;
 	profiler_func_table *funcs;

@@ -14,6 +14,7 @@ uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call);
 /* outside a profile, named functions get no handlers at all */
 void profiler_observer_switch_handlers(bool on);
 void profiler_observer_request_start(void);
+void profiler_observer_find_heap_counters(void);
 void profiler_observer_request_end(void);
 /* pushes the frames open right now, outermost first, into the recorder */
 void profiler_observer_join_open_frames(void);

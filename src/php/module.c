@@ -92,6 +92,9 @@ static PHP_RINIT_FUNCTION(profiler)
 	PROFILER_G(recording) = false;
 	zend_hash_init(&PROFILER_G(used_paths), 8, NULL, NULL, 0);
 	profiler_observer_request_start();
+	if (PROFILER_G(mode) == PROFILER_MODE_PROFILE) {
+		profiler_observer_find_heap_counters();
+	}
 	PROFILER_G(used_paths_ready) = true;
 	if (profiler_activation_decide(PROFILER_G(activation), sizeof(PROFILER_G(activation)))) {
 		profiler_session_start();

@@ -54,10 +54,49 @@ static zend_always_inline uint32_t call_line(zend_execute_data *ex)
 	return (caller && caller->opline) ? caller->opline->lineno : 0;
 }
 
+/* zend_memory_usage() is a call into PHP per reading, twice per profiled
+ * call; the counter it returns is a field of the heap. Its place in the
+ * (private) heap struct is found once per request and proven by comparing
+ * with zend_memory_usage() across an allocation; if that fails, the
+ * readings go through the function. */
+void profiler_observer_find_heap_counters(void)
+{
+	const size_t *fields = (const size_t *)zend_mm_get_heap();
+	size_t i, before, after;
+	void *probe;
+
+	PROFILER_G(heap_usage) = NULL;
+	PROFILER_G(heap_peak) = NULL;
+	if (!fields || !is_zend_mm()) {
+		return;
+	}
+	before = zend_memory_usage(0);
+	probe = emalloc(4096);
+	after = zend_memory_usage(0);
+	for (i = 0; i < 8; i++) {
+		if (fields[i] == after && fields[i + 1] == zend_memory_peak_usage(0) && after != before) {
+			efree(probe);
+			if (fields[i] == zend_memory_usage(0)) {
+				PROFILER_G(heap_usage) = &fields[i];
+				PROFILER_G(heap_peak) = &fields[i + 1];
+			}
+			return;
+		}
+	}
+	efree(probe);
+}
+
 static zend_always_inline void read_sample(profiler_sample *now, bool tsc)
 {
-	now->mem = zend_memory_usage(0);
-	now->peak = UNEXPECTED(PROFILER_G(session_peak_memory)) ? zend_memory_peak_usage(0) : 0;
+	const size_t *usage = PROFILER_G(heap_usage);
+
+	if (EXPECTED(usage != NULL)) {
+		now->mem = *usage;
+		now->peak = UNEXPECTED(PROFILER_G(session_peak_memory)) ? *PROFILER_G(heap_peak) : 0;
+	} else {
+		now->mem = zend_memory_usage(0);
+		now->peak = UNEXPECTED(PROFILER_G(session_peak_memory)) ? zend_memory_peak_usage(0) : 0;
+	}
 #if PROFILER_CLOCK_HAVE_TSC
 	if (tsc) {
 		now->ticks = __rdtsc();

@@ -106,9 +106,8 @@ static bool path_taken(const char *path)
 
 /* Full path for the profile: when the wanted path is a symlink or was
  * already written by this request, a numbered alternative is used. */
-static char *choose_path(const char *dir, const char *name, bool gzip)
+static char *choose_path(const char *dir, const char *name, const char *suffix)
 {
-	const char *suffix = gzip ? ".gz" : "";
 	size_t dir_len = strlen(dir), size;
 	char *path;
 	int n;
@@ -268,7 +267,9 @@ static bool start_session(bool announce)
 	}
 	parse_formats(&want_cachegrind, &want_folded);
 	expand_name(name);
-	path = choose_path(PROFILER_G(output_dir), name, want_cachegrind && PROFILER_G(use_compression));
+	/* with folded stacks alone, the .folded file is the profile */
+	path = choose_path(PROFILER_G(output_dir), name,
+		!want_cachegrind ? ".folded" : PROFILER_G(use_compression) ? ".gz" : "");
 	if (!path) {
 		return false;
 	}
@@ -278,11 +279,6 @@ static bool start_session(bool announce)
 	}
 	if (want_folded) {
 		PROFILER_G(folded_filename) = want_cachegrind ? folded_path_for(path) : pestrdup(path, 1);
-		if (!want_cachegrind) {
-			/* the folded file is the profile */
-			pefree(PROFILER_G(filename), 1);
-			PROFILER_G(filename) = pestrdup(PROFILER_G(folded_filename), 1);
-		}
 		PROFILER_G(folded_sink) = open_sink(PROFILER_G(folded_filename), false);
 	}
 	if ((want_cachegrind && !PROFILER_G(sink)) || (want_folded && !PROFILER_G(folded_sink))) {
@@ -304,7 +300,7 @@ static bool start_session(bool announce)
 		return false;
 	}
 	if (PROFILER_G(used_paths_ready)) {
-		zend_hash_str_add_empty_element(&PROFILER_G(used_paths), path, strlen(path));
+		zend_hash_str_add_empty_element(&PROFILER_G(used_paths), PROFILER_G(filename), strlen(PROFILER_G(filename)));
 	}
 	PROFILER_G(cmd) = pestrdup(script_path(), 1);
 	PROFILER_G(part) = 0;

@@ -18,38 +18,103 @@ typedef struct {
 	uint64_t peak;
 } record;
 
+/* Records are merged as they are collected, in an open-addressing index on
+ * (caller, callee, line): the writer's memory follows the number of
+ * distinct lines of the file, not the (larger) number of call paths. */
 typedef struct {
 	record *records;
-	size_t count;
+	size_t count, cap;
+	uint32_t *index; /* record index + 1, 0 = empty */
+	size_t mask;
 	const profiler_func_table *funcs;
+	bool failed;
 } collect_ctx;
+
+static size_t hash_record(uint32_t caller, uint32_t callee, uint32_t line)
+{
+	uint64_t h = ((uint64_t)caller << 32 | callee) * 0x9E3779B97F4A7C15ull;
+	h ^= (uint64_t)line * 0xC2B2AE3D27D4EB4Full;
+	return (size_t)(h ^ (h >> 29));
+}
+
+static bool grow_index(collect_ctx *c)
+{
+	size_t size = (c->mask + 1) * 2, i;
+	uint32_t *index = calloc(size, sizeof(uint32_t));
+
+	if (!index) {
+		return false;
+	}
+	for (i = 0; i < c->count; i++) {
+		const record *r = &c->records[i];
+		size_t j = hash_record(r->caller, r->callee, r->line) & (size - 1);
+		while (index[j]) {
+			j = (j + 1) & (size - 1);
+		}
+		index[j] = (uint32_t)i + 1;
+	}
+	free(c->index);
+	c->index = index;
+	c->mask = size - 1;
+	return true;
+}
+
+/* Adds costs to the record for (caller, callee, line), creating it. */
+static void add_record(collect_ctx *c, uint32_t caller, uint32_t callee, uint32_t line,
+	uint64_t calls, uint64_t ticks, int64_t mem, uint64_t peak)
+{
+	size_t j = hash_record(caller, callee, line) & c->mask;
+	record *r;
+
+	while (c->index[j]) {
+		r = &c->records[c->index[j] - 1];
+		if (r->caller == caller && r->callee == callee && r->line == line) {
+			r->calls += calls;
+			r->ticks += ticks;
+			r->mem += mem;
+			r->peak += peak;
+			return;
+		}
+		j = (j + 1) & c->mask;
+	}
+	if (c->count == c->cap) {
+		size_t cap = c->cap * 2;
+		record *records = realloc(c->records, cap * sizeof(record));
+		if (!records) {
+			c->failed = true;
+			return;
+		}
+		c->records = records;
+		c->cap = cap;
+	}
+	r = &c->records[c->count];
+	r->caller = caller;
+	r->callee = callee;
+	r->line = line;
+	r->calls = calls;
+	r->ticks = ticks;
+	r->mem = mem;
+	r->peak = peak;
+	c->index[j] = (uint32_t)++c->count;
+	if (c->count * 2 > c->mask + 1 && !grow_index(c)) {
+		c->failed = true;
+	}
+}
 
 static void collect(void *ctx, const profiler_call_node *node)
 {
 	collect_ctx *c = ctx;
 	const profiler_func_info *info = profiler_func_table_get(c->funcs, node->func_id);
-	record *r;
 
-	if (!info || node->calls == 0) {
+	if (!info || node->calls == 0 || c->failed) {
 		return; /* still open, or a path kept only to reach an open frame */
 	}
-	r = &c->records[c->count++];
-	r->caller = node->func_id;
-	r->callee = SELF;
-	r->line = info->self_line == PROFILER_LINE_CALL_SITE ? node->line : info->self_line;
-	r->calls = 0;
-	r->ticks = node->self_ticks;
-	r->mem = node->self_mem;
-	r->peak = node->self_peak;
+	add_record(c, node->func_id, SELF,
+		info->self_line == PROFILER_LINE_CALL_SITE ? node->line : info->self_line,
+		0, node->self_ticks, node->self_mem, node->self_peak);
 	if (node->parent && node->parent->func_id != UINT32_MAX) {
-		r = &c->records[c->count++];
-		r->caller = node->parent->func_id;
-		r->callee = node->func_id + 1;
-		r->line = node->line;
-		r->calls = node->calls;
-		r->ticks = node->incl_ticks;
-		r->mem = (int64_t)node->incl_mem;
-		r->peak = node->incl_peak;
+		add_record(c, node->parent->func_id, node->func_id + 1, node->line,
+			node->calls, node->incl_ticks, (int64_t)node->incl_mem, node->incl_peak);
 	}
 }
 
@@ -141,37 +206,34 @@ bool profiler_cachegrind_write(profiler_output out, const profiler_call_tree *tr
 	const profiler_func_table *funcs, const profiler_cachegrind_options *o,
 	profiler_cachegrind_summary *summary)
 {
-	collect_ctx c = { NULL, 0, funcs };
+	collect_ctx c;
 	writer w;
-	size_t i, n = 0;
+	size_t i, n;
 	uint32_t current = UINT32_MAX;
 	profiler_cachegrind_summary sum = { 0, 0, 0, 0, 0 };
 	bool ok;
 
-	c.records = malloc((profiler_call_tree_node_count(tree) * 2 + 1) * sizeof(record));
+	memset(&c, 0, sizeof(c));
+	c.funcs = funcs;
+	c.cap = 256;
+	c.mask = 1023;
+	c.records = malloc(c.cap * sizeof(record));
+	c.index = calloc(c.mask + 1, sizeof(uint32_t));
 	w.file_named = calloc(profiler_func_table_file_count(funcs) + 1, sizeof(bool));
 	w.func_named = calloc(profiler_func_table_count(funcs) + 1, sizeof(bool));
-	if (!c.records || !w.file_named || !w.func_named) {
+	if (!c.records || !c.index || !w.file_named || !w.func_named) {
 		free(c.records);
+		free(c.index);
 		free(w.file_named);
 		free(w.func_named);
 		return false;
 	}
 	w.funcs = funcs;
 	profiler_call_tree_each(tree, collect, &c);
+	free(c.index);
+	c.index = NULL;
 	qsort(c.records, c.count, sizeof(record), compare_records);
-	/* merge equal (caller, callee, line) records in place */
-	for (i = 0; i < c.count; i++) {
-		if (n && compare_records(&c.records[n - 1], &c.records[i]) == 0) {
-			record *m = &c.records[n - 1];
-			m->calls += c.records[i].calls;
-			m->ticks += c.records[i].ticks;
-			m->mem += c.records[i].mem;
-			m->peak += c.records[i].peak;
-		} else {
-			c.records[n++] = c.records[i];
-		}
-	}
+	n = c.count;
 
 	profiler_text_init(&w.text, out);
 	write_header(&w, o);
@@ -213,7 +275,7 @@ bool profiler_cachegrind_write(profiler_output out, const profiler_call_tree *tr
 		profiler_text_u64(&w.text, sum.peak_memory);
 	}
 	profiler_text_str(&w.text, "\n\n");
-	ok = profiler_text_finish(&w.text);
+	ok = profiler_text_finish(&w.text) && !c.failed;
 	if (summary) {
 		*summary = sum;
 	}

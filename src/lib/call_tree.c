@@ -177,7 +177,6 @@ profiler_call_node *profiler_call_tree_add(profiler_call_tree *tree, profiler_ca
 	n->line = line;
 	n->func_id = func_id;
 	n->parent = parent;
-	n->depth = parent->depth + 1;
 	b = hash_child(parent, key, line) & tree->bucket_mask;
 	n->hash_next = tree->buckets[b];
 	tree->buckets[b] = n;

@@ -32,7 +32,6 @@ struct profiler_call_node {
 	profiler_call_node *hash_next;
 	uint32_t line;
 	uint32_t func_id;
-	uint32_t depth;
 	uint64_t calls;
 	uint64_t incl_ticks;
 	uint64_t self_ticks;

@@ -49,7 +49,7 @@ struct profiler_recorder {
 
 /* Ends the top frame of c and charges it to its node and to its parent
  * frame. */
-static inline void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
+static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
 {
 	profiler_frame *f = &c->frames[--c->depth];
 	profiler_call_node *node = f->node;
@@ -84,7 +84,7 @@ static inline void profiler_recorder_pop_frame(profiler_context *c, const profil
 
 /* profiler_recorder_enter, with the common case inlined: the caller is the
  * frame on top (see profiler_recorder_unwind_to) and the path is known. */
-static inline void profiler_recorder_enter_inline(profiler_recorder *r, uintptr_t key, uint32_t line,
+static inline __attribute__((always_inline)) void profiler_recorder_enter_inline(profiler_recorder *r, uintptr_t key, uint32_t line,
 	const void *tag, const void *caller, const void *call, const profiler_sample *now)
 {
 	profiler_context *c = r->current;
@@ -114,7 +114,7 @@ static inline void profiler_recorder_enter_inline(profiler_recorder *r, uintptr_
 }
 
 /* profiler_recorder_leave, with the common case inlined. */
-static inline void profiler_recorder_leave_inline(profiler_recorder *r, const void *tag, const profiler_sample *now)
+static inline __attribute__((always_inline)) void profiler_recorder_leave_inline(profiler_recorder *r, const void *tag, const profiler_sample *now)
 {
 	profiler_context *c = r->current;
 

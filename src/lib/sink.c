@@ -13,7 +13,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#define BUFFER_SIZE 65536
+/* small buffers: they add to the peak memory of the process profiled */
+#define BUFFER_SIZE 16384
 
 struct profiler_sink {
 	profiler_sink_options options;
@@ -189,7 +190,7 @@ profiler_sink *profiler_sink_open(const profiler_sink_options *options, profiler
 		return NULL;
 	}
 	if (options->gzip) {
-		if (deflateInit2(&sink->zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+		if (deflateInit2(&sink->zs, 6, Z_DEFLATED, 15 + 16, 6, Z_DEFAULT_STRATEGY) != Z_OK) {
 			set_error(error, ENOMEM, "Compression could not start for '%s'%s", options->final_path);
 			profiler_sink_discard(sink);
 			return NULL;

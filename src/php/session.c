@@ -418,7 +418,10 @@ void profiler_session_finish(void)
 	ok = commit(&PROFILER_G(sink), PROFILER_G(filename));
 	ok = commit(&PROFILER_G(folded_sink), PROFILER_G(folded_filename)) && ok;
 	if (ok) {
-		PROFILER_LOG(PROFILER_LOG_INFO, "Profile '%s' written.", PROFILER_G(filename));
+		profiler_call_tree *tree = profiler_recorder_tree(PROFILER_G(recorder));
+		PROFILER_LOG(PROFILER_LOG_INFO, "Profile '%s' written: %u part(s), %zu call paths in the last, %zu KB of tree, %u functions.",
+			PROFILER_G(filename), PROFILER_G(part), profiler_call_tree_node_count(tree),
+			profiler_call_tree_memory(tree) / 1024, profiler_func_table_count(PROFILER_G(funcs)));
 	}
 	free_session();
 }

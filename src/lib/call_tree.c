@@ -209,31 +209,48 @@ void profiler_call_tree_each(const profiler_call_tree *tree, profiler_call_tree_
 }
 
 /* Copies old (and, first, its ancestors) into the fresh storage. The old
- * node's hash_next, no longer needed, remembers the copy. */
-static profiler_call_node *copy_path(profiler_call_tree *tree, profiler_call_node *old, profiler_call_node *old_root)
+ * node's hash_next, no longer needed, remembers the copy, and child_cache[0]
+ * pointing at itself marks it copied. Open paths are as deep as PHP's
+ * recursion, so the walk is iterative. */
+static profiler_call_node *copy_path(profiler_call_tree *tree, profiler_call_node *old, profiler_call_node *old_root,
+	profiler_call_node ***pending, size_t *pending_cap)
 {
-	profiler_call_node *parent, *copy;
+	size_t count = 0;
+	profiler_call_node *parent;
 
-	if (old == old_root || old == NULL) {
-		return &tree->root;
+	/* gather the uncopied ancestors, leaf first */
+	while (old && old != old_root && old->child_cache[0] != old) {
+		if (count == *pending_cap) {
+			size_t cap = *pending_cap ? *pending_cap * 2 : 256;
+			profiler_call_node **grown = realloc(*pending, cap * sizeof(*grown));
+			if (!grown) {
+				return NULL;
+			}
+			*pending = grown;
+			*pending_cap = cap;
+		}
+		(*pending)[count++] = old;
+		old = old->parent;
 	}
-	if (old->child_cache[0] == old) { /* marker: already copied */
-		return old->hash_next;
+	parent = (old == NULL || old == old_root) ? &tree->root : old->hash_next;
+	while (count > 0) {
+		profiler_call_node *o = (*pending)[--count];
+		profiler_call_node *copy = profiler_call_tree_add(tree, parent, o->key, o->line, o->func_id);
+		if (!copy) {
+			return NULL;
+		}
+		o->child_cache[0] = o;
+		o->hash_next = copy;
+		parent = copy;
 	}
-	parent = copy_path(tree, old->parent, old_root);
-	copy = profiler_call_tree_add(tree, parent, old->key, old->line, old->func_id);
-	if (!copy) {
-		return NULL;
-	}
-	old->child_cache[0] = old;
-	old->hash_next = copy;
-	return copy;
+	return parent;
 }
 
 bool profiler_call_tree_reset(profiler_call_tree *tree, profiler_call_node **live[], size_t live_count)
 {
 	profiler_call_tree old = *tree;
-	size_t i;
+	size_t i, pending_cap = 0;
+	profiler_call_node **pending = NULL;
 	bool ok = true;
 
 	if (!init_storage(tree)) {
@@ -248,7 +265,7 @@ bool profiler_call_tree_reset(profiler_call_tree *tree, profiler_call_node **liv
 		if (*live[i] == NULL) {
 			continue;
 		}
-		copy = copy_path(tree, *live[i], &tree->root);
+		copy = copy_path(tree, *live[i], &tree->root, &pending, &pending_cap);
 		if (!copy) {
 			ok = false;
 			copy = &tree->root;
@@ -256,6 +273,7 @@ bool profiler_call_tree_reset(profiler_call_tree *tree, profiler_call_node **liv
 		*live[i] = copy;
 	}
 	tree->memory_cap = old.memory_cap;
+	free(pending);
 	free_storage(&old);
 	return ok;
 }

@@ -53,24 +53,46 @@ static void collect(void *ctx, const profiler_call_node *node)
 	c->paths[value - 1].has_calls |= node->calls > 0;
 }
 
-static void write_path(profiler_text *text, const collect_ctx *c, const profiler_func_table *funcs, uint32_t index)
+/* Writes the names of a path from its root. Paths can be as deep as PHP's
+ * recursion, so the walk is iterative: indices are gathered leaf to root,
+ * then written in reverse. */
+static bool write_path(profiler_text *text, const collect_ctx *c, const profiler_func_table *funcs,
+	uint32_t index, uint32_t **stack, size_t *stack_cap)
 {
-	const path *p = &c->paths[index];
-	const profiler_func_info *info = profiler_func_table_get(funcs, p->func_id);
+	size_t depth = 0, i;
+	uint32_t at = index;
 
-	if (p->parent != UINT32_MAX) {
-		write_path(text, c, funcs, p->parent);
-		profiler_text_char(text, ';');
-	}
-	if (info) {
-		size_t i;
+	do {
+		if (depth == *stack_cap) {
+			size_t cap = *stack_cap ? *stack_cap * 2 : 256;
+			uint32_t *grown = realloc(*stack, cap * sizeof(uint32_t));
+			if (!grown) {
+				return false;
+			}
+			*stack = grown;
+			*stack_cap = cap;
+		}
+		(*stack)[depth++] = at;
+		at = c->paths[at].parent;
+	} while (at != UINT32_MAX);
+
+	for (i = depth; i > 0; i--) {
+		const profiler_func_info *info = profiler_func_table_get(funcs, c->paths[(*stack)[i - 1]].func_id);
+		size_t k;
+		if (i != depth) {
+			profiler_text_char(text, ';');
+		}
+		if (!info) {
+			continue;
+		}
 		/* ';' and ' ' would break the format; no PHP name has them, but an
 		 * eval'd or included path could */
-		for (i = 0; i < info->name_len; i++) {
-			char ch = info->name[i];
+		for (k = 0; k < info->name_len; k++) {
+			char ch = info->name[k];
 			profiler_text_char(text, (ch == ';' || ch == ' ' || ch == '\n') ? '_' : ch);
 		}
 	}
+	return true;
 }
 
 bool profiler_folded_write(profiler_output out, const profiler_call_tree *tree,
@@ -79,7 +101,8 @@ bool profiler_folded_write(profiler_output out, const profiler_call_tree *tree,
 	collect_ctx c = { NULL, 0, NULL, NULL, false };
 	profiler_text text;
 	uint64_t total = 0;
-	size_t i;
+	size_t i, stack_cap = 0;
+	uint32_t *stack = NULL;
 	bool ok;
 
 	c.paths = malloc((profiler_call_tree_node_count(tree) + 1) * sizeof(path));
@@ -97,13 +120,17 @@ bool profiler_folded_write(profiler_output out, const profiler_call_tree *tree,
 			continue;
 		}
 		value = (uint64_t)((double)c.paths[i].self_ticks / ticks_per_ns / 10.0 + 0.5);
-		write_path(&text, &c, funcs, (uint32_t)i);
+		if (!write_path(&text, &c, funcs, (uint32_t)i, &stack, &stack_cap)) {
+			c.failed = true;
+			break;
+		}
 		profiler_text_char(&text, ' ');
 		profiler_text_u64(&text, value);
 		profiler_text_char(&text, '\n');
 		total += value;
 	}
 	ok = profiler_text_finish(&text) && !c.failed;
+	free(stack);
 	free(c.paths);
 	profiler_ptr_map_destroy(c.index);
 	profiler_ptr_map_destroy(c.of_node);

@@ -46,6 +46,10 @@ void profiler_ptr_map_destroy(profiler_ptr_map *map)
 bool profiler_ptr_map_get(const profiler_ptr_map *map, uintptr_t key, uintptr_t *value)
 {
 	size_t i = hash_ptr(key) & map->mask;
+
+	if (key == 0) {
+		return false; /* 0 marks empty slots */
+	}
 	for (;;) {
 		const slot *s = &map->slots[i];
 		if (s->key == key) {
@@ -109,6 +113,9 @@ bool profiler_ptr_map_remove(profiler_ptr_map *map, uintptr_t key)
 {
 	size_t i = hash_ptr(key) & map->mask, j;
 
+	if (key == 0) {
+		return false;
+	}
 	while (map->slots[i].key != key) {
 		if (map->slots[i].key == 0) {
 			return false;

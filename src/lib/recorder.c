@@ -24,7 +24,9 @@ static profiler_context *context_new(profiler_recorder *r, const void *id, profi
 		r->context_cap = cap;
 	}
 	c->id = id;
-	c->base = base;
+	c->sentinel.node = base;
+	c->sentinel.tag = NULL;
+	c->top = &c->sentinel;
 	r->contexts[r->context_count++] = c;
 	if (id) {
 		profiler_ptr_map_put(r->by_id, (uintptr_t)id, (uintptr_t)c);
@@ -119,7 +121,7 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 	n = 0;
 	for (i = 0; i < r->context_count; i++) {
 		profiler_context *c = r->contexts[i];
-		live[n++] = &c->base;
+		live[n++] = &c->sentinel.node;
 		for (j = 0; j < c->depth; j++) {
 			live[n++] = &c->frames[j].node;
 		}
@@ -140,7 +142,7 @@ static profiler_call_node *child_node(profiler_recorder *r, profiler_context *c,
 {
 	profiler_call_node *node = profiler_call_tree_find_recent(parent, key, line);
 	uint32_t func_id;
-	bool parent_is_top = parent == (c->depth ? c->frames[c->depth - 1].node : c->base);
+	bool parent_is_top = parent == c->top->node;
 
 	if (node) {
 		return node;
@@ -159,7 +161,7 @@ static profiler_call_node *child_node(profiler_recorder *r, profiler_context *c,
 		r->options.full(r->options.user, r);
 		r->in_full_callback = false;
 		/* the reset kept only open paths: a parent that had ended is gone */
-		parent = parent_is_top ? (c->depth ? c->frames[c->depth - 1].node : c->base) : NULL;
+		parent = parent_is_top ? c->top->node : NULL;
 		if (parent) {
 			node = profiler_call_tree_add(r->tree, parent, key, line, func_id);
 		}
@@ -177,6 +179,9 @@ static bool ensure_capacity(profiler_context *c)
 		}
 		c->frames = frames;
 		c->cap = cap;
+		if (c->depth) {
+			c->top = &c->frames[c->depth - 1];
+		}
 	}
 	return true;
 }
@@ -195,13 +200,14 @@ void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
 		return;
 	}
 	if (!parent) {
-		parent = c->depth ? c->frames[c->depth - 1].node : c->base;
+		parent = c->top->node;
 	}
 	node = child_node(r, c, parent, key, line, call);
 	if (!node) {
 		return;
 	}
 	f = &c->frames[c->depth++];
+	c->top = f;
 	f->node = node;
 	f->tag = tag;
 	f->start = *now;
@@ -231,7 +237,7 @@ bool profiler_recorder_enter_under_ended(profiler_recorder *r, uintptr_t key, ui
 	const void *tag, const void *caller, const void *call, const profiler_sample *now)
 {
 	profiler_context *c = r->current;
-	profiler_call_node *top = c->depth ? c->frames[c->depth - 1].node : c->base;
+	profiler_call_node *top = c->top->node;
 	profiler_call_node *node;
 	profiler_frame *f;
 
@@ -244,6 +250,7 @@ bool profiler_recorder_enter_under_ended(profiler_recorder *r, uintptr_t key, ui
 		return false;
 	}
 	f = &c->frames[c->depth++];
+	c->top = f;
 	f->node = node;
 	f->tag = tag;
 	f->start = *now;
@@ -331,7 +338,7 @@ void profiler_recorder_switch(profiler_recorder *r, const void *from, const void
 	if (!dst) {
 		/* A context seen for the first time is a fiber being started: its
 		 * calls belong under the call that started it. */
-		profiler_call_node *base = src->depth ? src->frames[src->depth - 1].node : src->base;
+		profiler_call_node *base = src->top->node;
 		dst = context_new(r, to, base);
 		if (!dst) {
 			return;

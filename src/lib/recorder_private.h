@@ -27,8 +27,12 @@ typedef struct profiler_context {
 	const void *id;
 	profiler_frame *frames;
 	size_t depth, cap;
-	/* parent node for the context's outermost frame */
-	profiler_call_node *base;
+	/* The frame on top: frames[depth - 1], or the sentinel when no frame is
+	 * open. The sentinel's node is the parent of the context's outermost
+	 * frame and its tag is NULL (the caller of {main}), so the hot path
+	 * needs no test for an empty stack. */
+	profiler_frame *top;
+	profiler_frame sentinel;
 	context_state state;
 	profiler_sample left;
 	struct profiler_context *resumer;
@@ -51,34 +55,32 @@ struct profiler_recorder {
  * frame. */
 static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
 {
-	profiler_frame *f = &c->frames[--c->depth];
+	profiler_frame *f = c->top;
+	profiler_frame *parent = --c->depth ? f - 1 : &c->sentinel;
 	profiler_call_node *node = f->node;
 	uint64_t ticks = now->ticks > f->start.ticks ? now->ticks - f->start.ticks : 0;
 	uint64_t mem = now->mem > f->start.mem ? now->mem - f->start.mem : 0;
 	uint64_t child_ticks = f->child_ticks < ticks ? f->child_ticks : ticks;
 
-	if (!f->keeps_ended) {
-		c->ended_node = node;
-	}
+	c->top = parent;
+	/* a destructor placed under the frame that ended last hands that frame
+	 * back, so the next destructor goes under it too */
+	c->ended_node = f->keeps_ended ? node->parent : node;
 	node->calls++;
 	node->incl_ticks += ticks;
 	node->self_ticks += ticks - child_ticks;
 	node->incl_mem += mem;
 	node->self_mem += (int64_t)mem - (int64_t)f->child_mem;
-	if (c->depth) {
-		profiler_frame *parent = &c->frames[c->depth - 1];
-		parent->child_ticks += ticks;
-		parent->child_mem += mem;
-	}
+	/* the sentinel takes these too, which costs less than a test */
+	parent->child_ticks += ticks;
+	parent->child_mem += mem;
 	/* peak readings are 0 unless profiler.peak_memory is on */
 	if (now->peak) {
 		uint64_t peak = now->peak > f->start.peak ? now->peak - f->start.peak : 0;
 		uint64_t child_peak = f->child_peak < peak ? f->child_peak : peak;
 		node->incl_peak += peak;
 		node->self_peak += peak - child_peak;
-		if (c->depth) {
-			c->frames[c->depth - 1].child_peak += peak;
-		}
+		parent->child_peak += peak;
 	}
 }
 
@@ -88,18 +90,13 @@ static inline __attribute__((always_inline)) void profiler_recorder_enter_inline
 	const void *tag, const void *caller, const void *call, const profiler_sample *now)
 {
 	profiler_context *c = r->current;
-	size_t depth = c->depth;
+	profiler_frame *top = c->top;
 
-	if (depth && c->frames[depth - 1].tag != caller) {
-		profiler_recorder_enter(r, key, line, tag, caller, call, now);
-		return;
-	}
-	if (depth < c->cap) {
-		profiler_call_node *parent = depth ? c->frames[depth - 1].node : c->base;
-		profiler_call_node *node = profiler_call_tree_find_recent(parent, key, line);
+	if (top->tag == caller && c->depth < c->cap) {
+		profiler_call_node *node = profiler_call_tree_find_recent(top->node, key, line);
 		if (node) {
-			profiler_frame *f = &c->frames[depth];
-			c->depth = depth + 1;
+			profiler_frame *f = &c->frames[c->depth++];
+			c->top = f;
 			f->node = node;
 			f->tag = tag;
 			f->start = *now;
@@ -118,7 +115,8 @@ static inline __attribute__((always_inline)) void profiler_recorder_leave_inline
 {
 	profiler_context *c = r->current;
 
-	if (c->depth && c->frames[c->depth - 1].tag == tag) {
+	/* the sentinel's NULL tag never matches a frame */
+	if (c->top->tag == tag) {
 		profiler_recorder_pop_frame(c, now);
 		return;
 	}

@@ -164,7 +164,8 @@ profiler_sink *profiler_sink_open(const profiler_sink_options *options, profiler
 	sink->fd = -1;
 	sink->final_path = strdup(options->final_path);
 	slash = strrchr(options->final_path, '/');
-	dir_len = slash ? (size_t)(slash - options->final_path) : 0;
+	/* the directory part, with its slash ("/" itself for "/name") */
+	dir_len = slash ? (size_t)(slash - options->final_path) + 1 : 0;
 	sink->temp_path = malloc(dir_len + 64);
 	if (!sink->final_path || !sink->temp_path) {
 		set_error(error, ENOMEM, "No memory to write '%s': %s", options->final_path);
@@ -176,8 +177,8 @@ profiler_sink *profiler_sink_open(const profiler_sink_options *options, profiler
 	for (attempt = 0; attempt < 16; attempt++) {
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
-		snprintf(sink->temp_path, dir_len + 64, "%.*s%s.profiler.%ld.%08lx%02x.tmp",
-			(int)dir_len, options->final_path, dir_len ? "/" : "",
+		snprintf(sink->temp_path, dir_len + 64, "%.*s.profiler.%ld.%08lx%02x.tmp",
+			(int)dir_len, options->final_path,
 			(long)getpid(), (unsigned long)(ts.tv_nsec ^ (ts.tv_sec << 20)), attempt);
 		sink->fd = open(sink->temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
 		if (sink->fd >= 0 || errno != EEXIST) {

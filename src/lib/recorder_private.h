@@ -115,8 +115,7 @@ static inline __attribute__((always_inline)) void profiler_recorder_leave_inline
 {
 	profiler_context *c = r->current;
 
-	/* the sentinel's NULL tag never matches a frame */
-	if (c->top->tag == tag) {
+	if (c->depth && c->top->tag == tag) {
 		profiler_recorder_pop_frame(c, now);
 		return;
 	}

@@ -54,8 +54,11 @@ function role_of(string $path): string
 function git_files(string $root, string $args): array
 {
     $cmd = 'git -C ' . escapeshellarg($root) . ' ls-files -z ' . $args;
-    $out = shell_exec($cmd);
-    if (!is_string($out)) {
+    // shell_exec() gives null for empty output too: read the pipe and the status
+    $proc = proc_open($cmd, [1 => ['pipe', 'w']], $pipes);
+    $out = is_resource($proc) ? stream_get_contents($pipes[1]) : false;
+    $rc = is_resource($proc) ? proc_close($proc) : -1;
+    if ($out === false || $rc !== 0) {
         fail("'$cmd' failed; is this a git checkout?");
     }
     return array_values(array_filter(explode("\0", $out), fn($p) => $p !== ''));

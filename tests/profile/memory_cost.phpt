@@ -27,7 +27,7 @@ parent_of_alloc();
 transient();
 transientUnset();
 echo "ok\n";
-PHP);
+PHP, [], ['zend_alloc' => true]);
 cg_print_check($p);
 cg_print_summary_check($p);
 $incl = fn($k) => $p['incl'][$k][1] ?? -1;

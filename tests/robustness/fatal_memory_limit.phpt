@@ -23,7 +23,7 @@ function grow() {
 function outer() { grow(); }
 outer();
 PHP;
-[$dir, $r, $p] = cg_profile('fatal-memory', $code, ['memory_limit' => '8M']);
+[$dir, $r, $p] = cg_profile('fatal-memory', $code, ['memory_limit' => '8M'], ['zend_alloc' => true]);
 echo "exit status {$r['status']}\n";
 cg_print_check($p);
 cg_print_summary_check($p);

@@ -220,6 +220,19 @@ if [ "$do_phpcs" = 1 ] && wanted phpcs; then
     fi
 fi
 
+# A second real program: a Twig render (Debian's php-twig), the benchmark's
+# template workload at its smallest size.
+if [ "$do_phpcs" = 1 ] && wanted twig; then
+    twig_script="$DIFF_DIR/../../bench/workloads/twig.php"
+    if [ ! -f /usr/share/php/Twig/autoload.php ] || [ ! -f "$twig_script" ]; then
+        echo "FAIL twig"
+        echo "    php-twig or $twig_script not found"
+        failed=$((failed + 1))
+    else
+        run_case twig 0 1 "$twig_script" 1
+    fi
+fi
+
 [ "$keep" = 1 ] && echo "work directory kept: $work"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -3,7 +3,9 @@
  * "{anonymous-class:/f.php:3-9}->m", "php::strlen", "php::Ex->__construct",
  * "php::call_user_func:{/f.php:7}", "include::/f.php", "eval", "{main}".
  *
- * This runs once per function (or per top-level file run), never per call. */
+ * This runs once per function (or per top-level file run), never per call.
+ * Names are built in persistent (malloc) memory: PHP's heap is what the
+ * profile measures, and the profiler must not show up in it. */
 #include "engine.h"
 
 #include "Zend/zend_smart_str.h"
@@ -25,17 +27,17 @@ static zend_execute_data *user_frame(zend_execute_data *ex)
 static void append_class(smart_str *s, zend_class_entry *ce, bool on_object)
 {
 	if (on_object && ce->type == ZEND_USER_CLASS && (ce->ce_flags & ZEND_ACC_ANON_CLASS)) {
-		smart_str_appends(s, "{anonymous-class:");
-		smart_str_append(s, ce->info.user.filename);
-		smart_str_appendc(s, ':');
-		smart_str_append_unsigned(s, ce->info.user.line_start);
-		smart_str_appendc(s, '-');
-		smart_str_append_unsigned(s, ce->info.user.line_end);
-		smart_str_appendc(s, '}');
+		smart_str_appends_ex(s, "{anonymous-class:", 1);
+		smart_str_append_ex(s, ce->info.user.filename, 1);
+		smart_str_appendc_ex(s, ':', 1);
+		smart_str_append_unsigned_ex(s, ce->info.user.line_start, 1);
+		smart_str_appendc_ex(s, '-', 1);
+		smart_str_append_unsigned_ex(s, ce->info.user.line_end, 1);
+		smart_str_appendc_ex(s, '}', 1);
 	} else if (ce->ce_flags & ZEND_ACC_ANON_CLASS) {
-		smart_str_appends(s, ZSTR_VAL(ce->name));
+		smart_str_appends_ex(s, ZSTR_VAL(ce->name), 1);
 	} else {
-		smart_str_append(s, ce->name);
+		smart_str_append_ex(s, ce->name, 1);
 	}
 }
 
@@ -52,21 +54,21 @@ static void append_function_name(smart_str *s, zend_execute_data *ex)
 
 	if (func->common.scope) {
 		append_class(s, func->common.scope, on_object);
-		smart_str_appends(s, on_object ? "->" : "::");
+		smart_str_appends_ex(s, on_object ? "->" : "::", 1);
 	}
 	/* by name, as first-class callables of named functions are closures
 	 * too; a namespaced closure keeps its namespace ("App\{closure:...}") */
 	if (func->type != ZEND_INTERNAL_FUNCTION && is_closure_name(func->common.function_name)) {
-		smart_str_appendl(s, ZSTR_VAL(func->common.function_name), ZSTR_LEN(func->common.function_name) - 1);
-		smart_str_appendc(s, ':');
-		smart_str_append(s, func->op_array.filename);
-		smart_str_appendc(s, ':');
-		smart_str_append_unsigned(s, func->op_array.line_start);
-		smart_str_appendc(s, '-');
-		smart_str_append_unsigned(s, func->op_array.line_end);
-		smart_str_appendc(s, '}');
+		smart_str_appendl_ex(s, ZSTR_VAL(func->common.function_name), ZSTR_LEN(func->common.function_name) - 1, 1);
+		smart_str_appendc_ex(s, ':', 1);
+		smart_str_append_ex(s, func->op_array.filename, 1);
+		smart_str_appendc_ex(s, ':', 1);
+		smart_str_append_unsigned_ex(s, func->op_array.line_start, 1);
+		smart_str_appendc_ex(s, '-', 1);
+		smart_str_append_unsigned_ex(s, func->op_array.line_end, 1);
+		smart_str_appendc_ex(s, '}', 1);
 	} else {
-		smart_str_append(s, func->common.function_name);
+		smart_str_append_ex(s, func->common.function_name, 1);
 	}
 }
 
@@ -93,20 +95,20 @@ static void append_call_site(smart_str *s, zend_execute_data *ex)
 	}
 	if (ZEND_USER_CODE(ex->func->type)) {
 		/* a user function so named shows where it is defined */
-		smart_str_appends(s, ":{");
-		smart_str_append(s, ex->func->op_array.filename);
-		smart_str_appendc(s, ':');
-		smart_str_append_unsigned(s, ex->func->op_array.line_start);
-		smart_str_appendc(s, '}');
+		smart_str_appends_ex(s, ":{", 1);
+		smart_str_append_ex(s, ex->func->op_array.filename, 1);
+		smart_str_appendc_ex(s, ':', 1);
+		smart_str_append_unsigned_ex(s, ex->func->op_array.line_start, 1);
+		smart_str_appendc_ex(s, '}', 1);
 		return;
 	}
 	caller = user_frame(ex->prev_execute_data);
 	if (caller && caller->opline) {
-		smart_str_appends(s, ":{");
-		smart_str_append(s, caller->func->op_array.filename);
-		smart_str_appendc(s, ':');
-		smart_str_append_unsigned(s, caller->opline->lineno);
-		smart_str_appendc(s, '}');
+		smart_str_appends_ex(s, ":{", 1);
+		smart_str_append_ex(s, caller->func->op_array.filename, 1);
+		smart_str_appendc_ex(s, ':', 1);
+		smart_str_append_unsigned_ex(s, caller->opline->lineno, 1);
+		smart_str_appendc_ex(s, '}', 1);
 	}
 }
 
@@ -143,16 +145,16 @@ uint32_t profiler_name_function(profiler_func_table *funcs, zend_execute_data *e
 		file_len = ZSTR_LEN(func->op_array.filename);
 		self_line = 1;
 		if (!kind) {
-			smart_str_appends(&name, "{main}");
+			smart_str_appends_ex(&name, "{main}", 1);
 		} else if (strcmp(kind, "eval") == 0) {
-			smart_str_appends(&name, "eval");
+			smart_str_appends_ex(&name, "eval", 1);
 		} else {
-			smart_str_appends(&name, kind);
-			smart_str_appends(&name, "::");
-			smart_str_append(&name, func->op_array.filename);
+			smart_str_appends_ex(&name, kind, 1);
+			smart_str_appends_ex(&name, "::", 1);
+			smart_str_append_ex(&name, func->op_array.filename, 1);
 		}
 	} else if (func->type == ZEND_INTERNAL_FUNCTION) {
-		smart_str_appends(&name, "php::");
+		smart_str_appends_ex(&name, "php::", 1);
 		append_function_name(&name, ex);
 		append_call_site(&name, ex);
 	} else {
@@ -164,6 +166,6 @@ uint32_t profiler_name_function(profiler_func_table *funcs, zend_execute_data *e
 	}
 	smart_str_0(&name);
 	id = profiler_func_table_intern(funcs, ZSTR_VAL(name.s), ZSTR_LEN(name.s), file, file_len, self_line);
-	smart_str_free(&name);
+	smart_str_free_ex(&name, 1);
 	return id;
 }

@@ -56,34 +56,23 @@ static zend_always_inline uint32_t call_line(zend_execute_data *ex)
 
 /* zend_memory_usage() is a call into PHP per reading, twice per profiled
  * call; the counter it returns is a field of the heap. Its place in the
- * (private) heap struct is found once per request and proven by comparing
- * with zend_memory_usage() across an allocation; if that fails, the
- * readings go through the function. */
+ * (private) heap struct is checked once per request against what
+ * zend_memory_usage() and zend_memory_peak_usage() return; if it does not
+ * match, the readings go through the functions. */
 void profiler_observer_find_heap_counters(void)
 {
 	const size_t *fields = (const size_t *)zend_mm_get_heap();
-	size_t i, before, after;
-	void *probe;
+	size_t usage = zend_memory_usage(0), peak = zend_memory_peak_usage(0);
 
 	PROFILER_G(heap_usage) = NULL;
 	PROFILER_G(heap_peak) = NULL;
-	if (!fields || !is_zend_mm()) {
-		return;
+	/* PHP 8.2's zend_mm_heap starts with use_custom_heap (padded), storage,
+	 * size and peak; both counters must read what the functions return.
+	 * Nothing is allocated to check: that would move the script's peak. */
+	if (fields && is_zend_mm() && usage != 0 && peak != 0 && fields[2] == usage && fields[3] == peak) {
+		PROFILER_G(heap_usage) = &fields[2];
+		PROFILER_G(heap_peak) = &fields[3];
 	}
-	before = zend_memory_usage(0);
-	probe = emalloc(4096);
-	after = zend_memory_usage(0);
-	for (i = 0; i < 8; i++) {
-		if (fields[i] == after && fields[i + 1] == zend_memory_peak_usage(0) && after != before) {
-			efree(probe);
-			if (fields[i] == zend_memory_usage(0)) {
-				PROFILER_G(heap_usage) = &fields[i];
-				PROFILER_G(heap_peak) = &fields[i + 1];
-			}
-			return;
-		}
-	}
-	efree(probe);
 }
 
 static zend_always_inline void read_sample(profiler_sample *now, bool tsc)
@@ -278,7 +267,8 @@ static void remember_switchable(zend_function *func, zend_observer_fcall_handler
 
 	if (PROFILER_G(observed_count) == PROFILER_G(observed_cap)) {
 		size_t cap = PROFILER_G(observed_cap) ? PROFILER_G(observed_cap) * 2 : 256;
-		PROFILER_G(observed) = erealloc(PROFILER_G(observed), cap * sizeof(*PROFILER_G(observed)));
+		/* persistent memory: not charged to the call being profiled */
+		PROFILER_G(observed) = perealloc(PROFILER_G(observed), cap * sizeof(*PROFILER_G(observed)), 1);
 		PROFILER_G(observed_cap) = cap;
 	}
 	entry = &PROFILER_G(observed)[PROFILER_G(observed_count)++];
@@ -343,7 +333,7 @@ void profiler_observer_request_start(void)
 void profiler_observer_request_end(void)
 {
 	if (PROFILER_G(observed)) {
-		efree(PROFILER_G(observed));
+		pefree(PROFILER_G(observed), 1);
 	}
 	PROFILER_G(observed) = NULL;
 	PROFILER_G(observed_count) = PROFILER_G(observed_cap) = 0;
@@ -365,7 +355,7 @@ void profiler_observer_join_open_frames(void)
 	if (count == 0) {
 		return;
 	}
-	frames = emalloc(count * sizeof(*frames));
+	frames = pemalloc(count * sizeof(*frames), 1);
 	count = 0;
 	for (ex = EG(current_execute_data); ex; ex = ex->prev_execute_data) {
 		if (ex->func && !(ex->func->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)
@@ -380,7 +370,7 @@ void profiler_observer_join_open_frames(void)
 		ex = frames[i - 1];
 		profiler_recorder_enter(PROFILER_G(recorder), function_key(ex), call_line(ex), ex, ex->prev_execute_data, ex, &now);
 	}
-	efree(frames);
+	pefree(frames, 1);
 }
 
 static void observer_fiber_switch(zend_fiber_context *from, zend_fiber_context *to)

@@ -90,7 +90,8 @@ static PHP_RINIT_FUNCTION(profiler)
 	configure_log();
 	profiler_log_clear_recent(PROFILER_G(log));
 	PROFILER_G(recording) = false;
-	zend_hash_init(&PROFILER_G(used_paths), 8, NULL, NULL, 0);
+	/* persistent: the profiler keeps out of the heap it measures */
+	zend_hash_init(&PROFILER_G(used_paths), 8, NULL, NULL, 1);
 	profiler_observer_request_start();
 	if (PROFILER_G(mode) == PROFILER_MODE_PROFILE) {
 		profiler_observer_find_heap_counters();

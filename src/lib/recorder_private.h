@@ -84,42 +84,75 @@ static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(pr
 	}
 }
 
-/* profiler_recorder_enter, with the common case inlined: the caller is the
- * frame on top (see profiler_recorder_unwind_to) and the path is known. */
-static inline __attribute__((always_inline)) void profiler_recorder_enter_inline(profiler_recorder *r, uintptr_t key, uint32_t line,
-	const void *tag, const void *caller, const void *call, const profiler_sample *now)
+/* The common case of profiler_recorder_enter, without peak memory: the
+ * caller is the frame on top (see profiler_recorder_unwind_to) and the path
+ * is known. Returns false, having done nothing, when the full
+ * profiler_recorder_enter is needed. */
+static inline __attribute__((always_inline)) bool profiler_recorder_enter_fast(profiler_recorder *r, uintptr_t key,
+	uint32_t line, const void *tag, const void *caller, uint64_t ticks, uint64_t mem)
 {
 	profiler_context *c = r->current;
 	profiler_frame *top = c->top;
+	profiler_call_node *node;
+	profiler_frame *f;
 
-	if (top->tag == caller && c->depth < c->cap) {
-		profiler_call_node *node = profiler_call_tree_find_recent(top->node, key, line);
-		if (node) {
-			profiler_frame *f = &c->frames[c->depth++];
-			c->top = f;
-			f->node = node;
-			f->tag = tag;
-			f->start = *now;
-			f->child_ticks = 0;
-			f->child_mem = 0;
-			f->child_peak = 0;
-			f->keeps_ended = false;
-			return;
-		}
+	if (top->tag != caller || c->depth >= c->cap) {
+		return false;
+	}
+	node = profiler_call_tree_find_recent(top->node, key, line);
+	if (!node) {
+		return false;
+	}
+	f = &c->frames[c->depth++];
+	c->top = f;
+	f->node = node;
+	f->tag = tag;
+	f->start.ticks = ticks;
+	f->start.mem = mem;
+	/* peak fields stay unset: without peak memory nothing reads them */
+	f->child_ticks = 0;
+	f->child_mem = 0;
+	f->keeps_ended = false;
+	return true;
+}
+
+/* The common case of profiler_recorder_leave, without peak memory: the
+ * frame is on top. Returns false, having done nothing, when the full
+ * profiler_recorder_leave is needed. */
+static inline __attribute__((always_inline)) bool profiler_recorder_leave_fast(profiler_recorder *r, const void *tag,
+	uint64_t ticks, uint64_t mem)
+{
+	profiler_context *c = r->current;
+	profiler_sample now;
+
+	if (!c->depth || c->top->tag != tag) {
+		return false;
+	}
+	now.ticks = ticks;
+	now.mem = mem;
+	now.peak = 0;
+	profiler_recorder_pop_frame(c, &now);
+	return true;
+}
+
+/* enter and leave with the fast paths tried first: what the engine hooks do,
+ * for callers that have a whole sample (tests, the fuzzer). */
+static inline void profiler_recorder_enter_inline(profiler_recorder *r, uintptr_t key, uint32_t line,
+	const void *tag, const void *caller, const void *call, const profiler_sample *now)
+{
+	if (profiler_recorder_enter_fast(r, key, line, tag, caller, now->ticks, now->mem)) {
+		r->current->top->start.peak = now->peak;
+		r->current->top->child_peak = 0;
+		return;
 	}
 	profiler_recorder_enter(r, key, line, tag, caller, call, now);
 }
 
-/* profiler_recorder_leave, with the common case inlined. */
-static inline __attribute__((always_inline)) void profiler_recorder_leave_inline(profiler_recorder *r, const void *tag, const profiler_sample *now)
+static inline void profiler_recorder_leave_inline(profiler_recorder *r, const void *tag, const profiler_sample *now)
 {
-	profiler_context *c = r->current;
-
-	if (c->depth && c->top->tag == tag) {
-		profiler_recorder_pop_frame(c, now);
-		return;
+	if (now->peak || !profiler_recorder_leave_fast(r, tag, now->ticks, now->mem)) {
+		profiler_recorder_leave(r, tag, now);
 	}
-	profiler_recorder_leave(r, tag, now);
 }
 
 #endif

@@ -119,55 +119,102 @@ uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call)
 
 /* The handlers come in one variant per clock source, chosen when a function
  * is first seen, so the hot path does not test which clock to read. */
-static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc)
+/* The slow paths take few arguments, so the handlers reach them by a tail
+ * call and the fast paths need no stack frame. */
+static ZEND_COLD zend_never_inline void begin_slow(zend_execute_data *ex, uintptr_t key, uint32_t line,
+	uint64_t ticks, uint64_t mem)
 {
-	profiler_sample now;
+	profiler_sample now = { ticks, mem, 0 };
+
+	if (PROFILER_G(session_peak_memory)) {
+		now.peak = PROFILER_G(heap_peak) ? *PROFILER_G(heap_peak) : zend_memory_peak_usage(0);
+	}
+	/* a caller that is not on top means frames ended unseen: open before a
+	 * window started and never observed, or cut off by a fatal error */
+	profiler_recorder_enter(PROFILER_G(recorder), key, line, ex, ex->prev_execute_data, ex, &now);
+}
+
+static ZEND_COLD zend_never_inline void end_slow(zend_execute_data *ex, uint64_t ticks, uint64_t mem)
+{
+	profiler_sample now = { ticks, mem, 0 };
+
+	if (PROFILER_G(session_peak_memory)) {
+		now.peak = PROFILER_G(heap_peak) ? *PROFILER_G(heap_peak) : zend_memory_peak_usage(0);
+	}
+	profiler_recorder_leave(PROFILER_G(recorder), ex, &now);
+}
+
+static zend_always_inline uint64_t read_ticks(bool tsc)
+{
+#if PROFILER_CLOCK_HAVE_TSC
+	if (tsc) {
+		return __rdtsc();
+	}
+#endif
+	(void)tsc;
+	return profiler_clock_monotonic_ns();
+}
+
+static zend_always_inline uint64_t read_mem(void)
+{
+	const size_t *usage = PROFILER_G(heap_usage);
+	return EXPECTED(usage != NULL) ? *usage : zend_memory_usage(0);
+}
+
+/* checked: the handler may run outside a profile (closures and top-level
+ * code keep their handlers); named functions only have handlers while
+ * profiling, so theirs skip the test. */
+static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc, bool checked)
+{
 	uintptr_t key;
 	uint32_t line;
+	uint64_t mem, ticks;
 
-	if (UNEXPECTED(!PROFILER_G(recording))) {
+	if (checked && UNEXPECTED(!PROFILER_G(recording))) {
 		return;
 	}
 	key = function_key(ex);
 	line = call_line(ex);
-	read_sample(&now, tsc);
-	/* a caller that is not on top means frames ended unseen: open before a
-	 * window started and never observed, or cut off by a fatal error */
-	profiler_recorder_enter_inline(PROFILER_G(recorder), key, line, ex, ex->prev_execute_data, ex, &now);
-}
-
-static zend_always_inline void end_call(zend_execute_data *ex, bool tsc)
-{
-	profiler_sample now;
-
-	if (UNEXPECTED(!PROFILER_G(recording))) {
+	mem = read_mem();
+	ticks = read_ticks(tsc);
+	if (EXPECTED(!PROFILER_G(session_peak_memory))
+			&& profiler_recorder_enter_fast(PROFILER_G(recorder), key, line, ex, ex->prev_execute_data, ticks, mem)) {
 		return;
 	}
-	read_sample(&now, tsc);
-	profiler_recorder_leave_inline(PROFILER_G(recorder), ex, &now);
+	begin_slow(ex, key, line, ticks, mem);
 }
 
-static void observer_begin_tsc(zend_execute_data *ex)
+static zend_always_inline void end_call(zend_execute_data *ex, bool tsc, bool checked)
 {
-	begin_call(ex, true);
+	uint64_t mem, ticks;
+
+	if (checked && UNEXPECTED(!PROFILER_G(recording))) {
+		return;
+	}
+	ticks = read_ticks(tsc);
+	mem = read_mem();
+	if (EXPECTED(!PROFILER_G(session_peak_memory))
+			&& profiler_recorder_leave_fast(PROFILER_G(recorder), ex, ticks, mem)) {
+		return;
+	}
+	end_slow(ex, ticks, mem);
 }
 
-static void observer_end_tsc(zend_execute_data *ex, zval *retval)
-{
-	(void)retval;
-	end_call(ex, true);
-}
+#define DEFINE_HANDLERS(suffix, tsc, checked) \
+	static void observer_begin_##suffix(zend_execute_data *ex) \
+	{ \
+		begin_call(ex, tsc, checked); \
+	} \
+	static void observer_end_##suffix(zend_execute_data *ex, zval *retval) \
+	{ \
+		(void)retval; \
+		end_call(ex, tsc, checked); \
+	}
 
-static void observer_begin_mono(zend_execute_data *ex)
-{
-	begin_call(ex, false);
-}
-
-static void observer_end_mono(zend_execute_data *ex, zval *retval)
-{
-	(void)retval;
-	end_call(ex, false);
-}
+DEFINE_HANDLERS(tsc, true, true)
+DEFINE_HANDLERS(mono, false, true)
+DEFINE_HANDLERS(tsc_on, true, false)
+DEFINE_HANDLERS(mono_on, false, false)
 
 static bool use_tsc(void)
 {
@@ -248,6 +295,8 @@ static void observer_begin_exec(zend_execute_data *ex)
 	if (PROFILER_G(recording)) {
 		PROFILER_LOG(PROFILER_LOG_INFO, "pcntl_exec() is replacing the process; writing the profile now.");
 		profiler_session_finish();
+		/* should exec fail, the script goes on unprofiled */
+		profiler_observer_switch_handlers(false);
 	}
 }
 
@@ -280,8 +329,9 @@ static zend_observer_fcall_handlers observer_init(zend_execute_data *ex)
 {
 	zend_observer_fcall_handlers handlers = { observer_begin_mono, observer_end_mono };
 	zend_observer_fcall_handlers none = { NULL, NULL };
+	bool tsc = use_tsc();
 
-	if (use_tsc()) {
+	if (tsc) {
 		handlers.begin = observer_begin_tsc;
 		handlers.end = observer_end_tsc;
 	}
@@ -298,6 +348,14 @@ static zend_observer_fcall_handlers observer_init(zend_execute_data *ex)
 	}
 	if (!switchable(func)) {
 		return handlers;
+	}
+	/* a named function has handlers only while profiling: no test needed,
+	 * unless it is one of the special cases above */
+	if (handlers.begin == observer_begin_tsc || handlers.begin == observer_begin_mono) {
+		handlers.begin = tsc ? observer_begin_tsc_on : observer_begin_mono_on;
+	}
+	if (handlers.end == observer_end_tsc || handlers.end == observer_end_mono) {
+		handlers.end = tsc ? observer_end_tsc_on : observer_end_mono_on;
 	}
 	remember_switchable(func, handlers);
 	return PROFILER_G(handlers_on) ? handlers : none;

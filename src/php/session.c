@@ -339,6 +339,9 @@ void profiler_session_restart_in_child(void)
 	free_session();
 	if (start_session(false)) {
 		profiler_observer_join_open_frames();
+	} else {
+		/* named functions' handlers assume a profile is running */
+		profiler_observer_switch_handlers(false);
 	}
 }
 

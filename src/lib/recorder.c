@@ -206,15 +206,9 @@ void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
 	if (!node) {
 		return;
 	}
-	f = &c->frames[c->depth++];
-	c->top = f;
-	f->node = node;
-	f->tag = tag;
-	f->start = *now;
-	f->child_ticks = 0;
-	f->child_mem = 0;
+	f = profiler_recorder_push_frame(c, node, tag, now->ticks, now->mem);
+	f->start.peak = now->peak;
 	f->child_peak = 0;
-	f->keeps_ended = false;
 }
 
 void profiler_recorder_leave(profiler_recorder *r, const void *tag, const profiler_sample *now)
@@ -249,13 +243,8 @@ bool profiler_recorder_enter_under_ended(profiler_recorder *r, uintptr_t key, ui
 	if (!node) {
 		return false;
 	}
-	f = &c->frames[c->depth++];
-	c->top = f;
-	f->node = node;
-	f->tag = tag;
-	f->start = *now;
-	f->child_ticks = 0;
-	f->child_mem = 0;
+	f = profiler_recorder_push_frame(c, node, tag, now->ticks, now->mem);
+	f->start.peak = now->peak;
 	f->child_peak = 0;
 	/* its own end must not become the parent of the next such call */
 	f->keeps_ended = true;

@@ -84,6 +84,24 @@ static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(pr
 	}
 }
 
+/* Pushes a frame for node (the stack has room); peak fields are the
+ * caller's to set when it tracks peak memory. */
+static inline __attribute__((always_inline)) profiler_frame *profiler_recorder_push_frame(profiler_context *c,
+	profiler_call_node *node, const void *tag, uint64_t ticks, uint64_t mem)
+{
+	profiler_frame *f = &c->frames[c->depth++];
+
+	c->top = f;
+	f->node = node;
+	f->tag = tag;
+	f->start.ticks = ticks;
+	f->start.mem = mem;
+	f->child_ticks = 0;
+	f->child_mem = 0;
+	f->keeps_ended = false;
+	return f;
+}
+
 /* The common case of profiler_recorder_enter, without peak memory: the
  * caller is the frame on top (see profiler_recorder_unwind_to) and the path
  * is known. Returns false, having done nothing, when the full
@@ -94,7 +112,6 @@ static inline __attribute__((always_inline)) bool profiler_recorder_enter_fast(p
 	profiler_context *c = r->current;
 	profiler_frame *top = c->top;
 	profiler_call_node *node;
-	profiler_frame *f;
 
 	if (top->tag != caller || c->depth >= c->cap) {
 		return false;
@@ -103,16 +120,8 @@ static inline __attribute__((always_inline)) bool profiler_recorder_enter_fast(p
 	if (!node) {
 		return false;
 	}
-	f = &c->frames[c->depth++];
-	c->top = f;
-	f->node = node;
-	f->tag = tag;
-	f->start.ticks = ticks;
-	f->start.mem = mem;
 	/* peak fields stay unset: without peak memory nothing reads them */
-	f->child_ticks = 0;
-	f->child_mem = 0;
-	f->keeps_ended = false;
+	profiler_recorder_push_frame(c, node, tag, ticks, mem);
 	return true;
 }
 

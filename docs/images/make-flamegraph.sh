@@ -17,28 +17,12 @@
 #   KEEP  1: keep the work directory (the profile) and print its path
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 svg="$root/docs/images/flamegraph.svg"
 png="$root/docs/images/flamegraph.png"
 cd "$root"
-
-packages=(librsvg2-bin php-codesniffer php-twig php8.2-dev php8.2-cli zlib1g-dev gcc make)
-missing=()
-for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-
-so="$root/modules/profiler.so"
-if [ ! -f "$so" ]; then
-    phpize >/dev/null
-    ./configure --enable-profiler >/dev/null
-    make -j"$(nproc)" >/dev/null
-fi
+install_packages librsvg2-bin
+build_module
 
 work="$(mktemp -d)"
 cleanup() {
@@ -46,15 +30,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# 1. The profile, with folded stacks beside the Cachegrind file. phpcs exits
-#    with 1 or 2 when it finds violations, which it does here; that is not a
-#    failure of this script.
-php -d "extension=$so" \
-    -d profiler.mode=profile \
-    -d "profiler.output_dir=$work" \
-    -d profiler.output_name=phpcs-twig.out \
-    -d profiler.output_format=cachegrind,folded \
-    /usr/bin/phpcs --standard=PSR12 --report=summary -q --no-colors /usr/share/php/Twig >"$work/phpcs.txt" || true
+# 1. The profile, with folded stacks beside the Cachegrind file.
+profile_phpcs "$work" profiler.output_format=cachegrind,folded
 folded="$work/phpcs-twig.out.folded"
 [ -s "$folded" ] || { echo "no folded stacks were written" >&2; exit 1; }
 ls -l "$work"

@@ -18,27 +18,11 @@
 #   KEEP  1: keep the work directory (the profile) and print its path
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 images="$root/docs/images"
 cd "$root"
-
-packages=(valgrind librsvg2-bin fonts-dejavu-core php-codesniffer php-twig php8.2-dev php8.2-cli zlib1g-dev gcc make)
-missing=()
-for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-
-so="$root/modules/profiler.so"
-if [ ! -f "$so" ]; then
-    phpize >/dev/null
-    ./configure --enable-profiler >/dev/null
-    make -j"$(nproc)" >/dev/null
-fi
+install_packages valgrind librsvg2-bin fonts-dejavu-core
+build_module
 
 work="$(mktemp -d)"
 cleanup() {
@@ -47,15 +31,8 @@ cleanup() {
 trap cleanup EXIT
 
 # 1. The profile, uncompressed (callgrind_annotate does not read gzip), with
-#    the third event. phpcs exits with 1 or 2 when it finds violations, which
-#    it does here; that is not a failure of this script.
-php -d "extension=$so" \
-    -d profiler.mode=profile \
-    -d "profiler.output_dir=$work" \
-    -d profiler.output_name=phpcs-twig.out \
-    -d profiler.use_compression=0 \
-    -d profiler.peak_memory=1 \
-    /usr/bin/phpcs --standard=PSR12 --report=summary -q --no-colors /usr/share/php/Twig >"$work/phpcs.txt" || true
+#    the third event.
+profile_phpcs "$work" profiler.use_compression=0 profiler.peak_memory=1
 [ -s "$work/phpcs-twig.out" ] || { echo "no profile was written" >&2; exit 1; }
 grep '^events:' "$work/phpcs-twig.out"
 grep '^summary:' "$work/phpcs-twig.out"

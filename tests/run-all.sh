@@ -28,7 +28,13 @@ install_packages() {
 	if [ ${#missing[@]} -gt 0 ]; then
 		note "installing: ${missing[*]}"
 		export DEBIAN_FRONTEND=noninteractive
-		apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null || { echo "apt-get failed"; exit 1; }
+		# a mirror can fail for a moment: try three times before giving up
+		local try
+		for try in 1 2 3; do
+			apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null && break
+			[ "$try" = 3 ] && { echo "apt-get failed"; exit 1; }
+			sleep 10
+		done
 	fi
 	# Debian enables these for every PHP run once installed: the suite loads
 	# them per command where they are the point.

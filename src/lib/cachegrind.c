@@ -106,8 +106,8 @@ static void collect(void *ctx, const profiler_call_node *node)
 	collect_ctx *c = ctx;
 	const profiler_func_info *info = profiler_func_table_get(c->funcs, node->func_id);
 
-	if (!info || node->calls == 0 || c->failed) {
-		return; /* still open, or a path kept only to reach an open frame */
+	if (!info || c->failed || (node->calls == 0 && node->incl_ticks == 0 && node->incl_mem == 0 && node->incl_peak == 0)) {
+		return; /* a path kept only to reach an open frame, with nothing yet */
 	}
 	add_record(c, node->func_id, SELF,
 		info->self_line == PROFILER_LINE_CALL_SITE ? node->line : info->self_line,

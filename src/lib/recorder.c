@@ -135,10 +135,68 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 	return ok;
 }
 
+/* Charges frame f with its call so far, ending at `at`, without ending it:
+ * the time goes to its node (calls unchanged) and to the child time of the
+ * frame below, then the frame starts again at `at`. */
+static void checkpoint_frame(profiler_context *c, size_t i, const profiler_sample *at)
+{
+	profiler_frame *f = &c->frames[i];
+	profiler_call_node *node = f->node;
+	uint64_t ticks = at->ticks > f->start.ticks ? at->ticks - f->start.ticks : 0;
+	uint64_t mem = at->mem > f->start.mem ? at->mem - f->start.mem : 0;
+	uint64_t child_ticks = f->child_ticks < ticks ? f->child_ticks : ticks;
+
+	node->incl_ticks += ticks;
+	node->self_ticks += ticks - child_ticks;
+	node->incl_mem += mem;
+	node->self_mem += (int64_t)mem - (int64_t)f->child_mem;
+	if (at->peak) {
+		uint64_t peak = at->peak > f->start.peak ? at->peak - f->start.peak : 0;
+		uint64_t child_peak = f->child_peak < peak ? f->child_peak : peak;
+		node->incl_peak += peak;
+		node->self_peak += peak - child_peak;
+	}
+	if (i > 0) {
+		c->frames[i - 1].child_ticks += ticks;
+		c->frames[i - 1].child_mem += mem;
+		c->frames[i - 1].child_peak += at->peak > f->start.peak ? at->peak - f->start.peak : 0;
+	}
+	f->start = *at;
+	f->child_ticks = 0;
+	f->child_mem = 0;
+	f->child_peak = 0;
+}
+
+void profiler_recorder_checkpoint(profiler_recorder *r, const profiler_sample *now)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->context_count; i++) {
+		profiler_context *c = r->contexts[i];
+		profiler_sample at = *now;
+
+		if (c->state == CONTEXT_PAUSED) {
+			/* a suspended fiber's frames stopped when it left */
+			at = c->left;
+		} else if (c->state == CONTEXT_WAITING && c->depth) {
+			/* the fiber running meanwhile is inside the top frame's call,
+			 * not its own time, up to now; the rest is credited later */
+			profiler_frame *top = &c->frames[c->depth - 1];
+			top->child_ticks += now->ticks > c->left.ticks ? now->ticks - c->left.ticks : 0;
+			top->child_peak += now->peak > c->left.peak ? now->peak - c->left.peak : 0;
+			c->left.ticks = now->ticks;
+			c->left.peak = now->peak;
+		}
+		for (j = c->depth; j > 0; j--) {
+			checkpoint_frame(c, j - 1, &at);
+		}
+	}
+}
+
 /* Finds or makes parent's child for a call; on a full tree, has the owner
  * write a part and empty the tree, then tries once more. */
 static profiler_call_node *child_node(profiler_recorder *r, profiler_context *c, profiler_call_node *parent,
-	uintptr_t key, uint32_t line, const void *call)
+	uintptr_t key, uint32_t line, const void *call, const profiler_sample *now)
 {
 	profiler_call_node *node = profiler_call_tree_find_recent(parent, key, line);
 	uint32_t func_id;
@@ -158,6 +216,9 @@ static profiler_call_node *child_node(profiler_recorder *r, profiler_context *c,
 	node = profiler_call_tree_add(r->tree, parent, key, line, func_id);
 	if (!node && r->options.full && !r->in_full_callback) {
 		r->in_full_callback = true;
+		/* the part gets the calls still open up to now, so that its
+		 * inclusive costs cover exactly its own span */
+		profiler_recorder_checkpoint(r, now);
 		r->options.full(r->options.user, r);
 		r->in_full_callback = false;
 		/* the reset kept only open paths: a parent that had ended is gone */
@@ -202,7 +263,7 @@ void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
 	if (!parent) {
 		parent = c->top->node;
 	}
-	node = child_node(r, c, parent, key, line, call);
+	node = child_node(r, c, parent, key, line, call, now);
 	if (!node) {
 		return;
 	}
@@ -239,7 +300,7 @@ bool profiler_recorder_enter_under_ended(profiler_recorder *r, uintptr_t key, ui
 			|| !ensure_capacity(c)) {
 		return false;
 	}
-	node = child_node(r, c, c->ended_node, key, line, call);
+	node = child_node(r, c, c->ended_node, key, line, call, now);
 	if (!node) {
 		return false;
 	}

@@ -78,6 +78,11 @@ void profiler_recorder_forget_context(profiler_recorder *recorder, const void *c
 /* Closes every open frame of every context: the profile ends now. */
 void profiler_recorder_close_all(profiler_recorder *recorder, const profiler_sample *now);
 
+/* Charges every open call with its costs so far, without ending it, so that
+ * the tree covers exactly the time up to now (calls are counted when they
+ * end). The recorder does this itself before the full callback. */
+void profiler_recorder_checkpoint(profiler_recorder *recorder, const profiler_sample *now);
+
 /* Empties the tree of everything but the open paths, after a part has been
  * written from it. */
 bool profiler_recorder_reset_tree(profiler_recorder *recorder);

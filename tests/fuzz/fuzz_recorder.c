@@ -60,6 +60,7 @@ typedef struct {
 	uint64_t parts;
 	uint64_t next_tag, burst_key;
 	bool full_fired;          /* the full callback ran during this enter */
+	bool in_full;             /* inside the full callback */
 	size_t nodes_after_reset; /* what the open paths alone occupy */
 	int cur;
 	model_context ctx[MAX_CTX];
@@ -145,7 +146,9 @@ static void visit(void *ctx, const profiler_call_node *n)
 	/* parents come before children */
 	CHECK(n->parent == w->root || set_has(w, n->parent));
 	CHECK(n->self_ticks <= n->incl_ticks);
-	if (n->calls == 0) {
+	/* an open call has costs before it ends only when the recorder
+	 * checkpointed it for the part being written in the full callback */
+	if (n->calls == 0 && !S->in_full) {
 		CHECK(n->incl_ticks == 0 && n->self_ticks == 0 && n->incl_mem == 0 && n->self_mem == 0);
 	}
 	CHECK(profiler_func_table_get(S->funcs, n->func_id) != NULL);
@@ -224,7 +227,9 @@ static void on_full(void *user, profiler_recorder *rec)
 {
 	(void)user;
 	S->full_fired = true;
+	S->in_full = true;
 	flush_part(rec);
+	S->in_full = false;
 }
 
 /* After an enter: the frame was pushed (true), or legitimately dropped: the

@@ -131,6 +131,7 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 	for (i = 0; i < r->context_count; i++) {
 		/* ended frames' nodes are not kept */
 		r->contexts[i]->ended_node = NULL;
+		r->contexts[i]->settle_node = NULL;
 	}
 	return ok;
 }
@@ -171,6 +172,7 @@ void profiler_recorder_checkpoint(profiler_recorder *r, const profiler_sample *n
 {
 	size_t i, j;
 
+	profiler_recorder_settle(r->current, now->mem);
 	for (i = 0; i < r->context_count; i++) {
 		profiler_context *c = r->contexts[i];
 		profiler_sample at = *now;
@@ -254,6 +256,7 @@ void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
 	profiler_call_node *parent = NULL, *node;
 	profiler_frame *f;
 
+	profiler_recorder_settle(c, now->mem);
 	if (c->depth && c->frames[c->depth - 1].tag != caller) {
 		profiler_recorder_unwind_to(r, caller, now);
 	}
@@ -277,6 +280,7 @@ void profiler_recorder_leave(profiler_recorder *r, const void *tag, const profil
 	profiler_context *c = r->current;
 	size_t i = c->depth;
 
+	profiler_recorder_settle(c, now->mem);
 	while (i > 0 && c->frames[i - 1].tag != tag) {
 		i--;
 	}
@@ -292,10 +296,12 @@ bool profiler_recorder_enter_under_ended(profiler_recorder *r, uintptr_t key, ui
 	const void *tag, const void *caller, const void *call, const profiler_sample *now)
 {
 	profiler_context *c = r->current;
-	profiler_call_node *top = c->top->node;
+	profiler_call_node *top;
 	profiler_call_node *node;
 	profiler_frame *f;
 
+	profiler_recorder_settle(c, now->mem);
+	top = c->top->node;
 	if (!c->ended_node || c->ended_node->parent != top || (c->depth && c->frames[c->depth - 1].tag != caller)
 			|| !ensure_capacity(c)) {
 		return false;
@@ -375,6 +381,7 @@ void profiler_recorder_switch(profiler_recorder *r, const void *from, const void
 	profiler_context *src = r->current;
 	profiler_context *dst;
 
+	profiler_recorder_settle(src, now->mem);
 	if (src->id == NULL && from) {
 		src->id = from;
 		profiler_ptr_map_put(r->by_id, (uintptr_t)from, (uintptr_t)src);
@@ -431,6 +438,7 @@ void profiler_recorder_close_all(profiler_recorder *r, const profiler_sample *no
 	profiler_context *c = r->current;
 	size_t i;
 
+	profiler_recorder_settle(c, now->mem);
 	/* The running context and the chain of contexts waiting on it end now;
 	 * each waiting one is credited with the time it waited. */
 	while (c) {

@@ -39,6 +39,13 @@ typedef struct profiler_context {
 	/* The node of the frame that ended last: a function's locals are freed
 	 * after its end event, and destructors run then belong under it. */
 	profiler_call_node *ended_node;
+	/* A user function's memory as Xdebug reads it, after PHP has freed its
+	 * locals: its end event comes before that, so its inclusive memory is
+	 * settled at the next event of the context (see
+	 * profiler_recorder_settle). */
+	profiler_call_node *settle_node;
+	size_t settle_depth;
+	uint64_t settle_start_mem, settle_end_mem;
 } profiler_context;
 
 struct profiler_recorder {
@@ -53,6 +60,26 @@ struct profiler_recorder {
 
 /* Ends the top frame of c and charges it to its node and to its parent
  * frame. */
+/* Lowers the inclusive memory of the user function that ended last by what
+ * was freed since its end event (its locals), never below 0 and never by
+ * more than memory actually fell. */
+static inline __attribute__((always_inline)) void profiler_recorder_settle(profiler_context *c, uint64_t mem)
+{
+	profiler_call_node *node = c->settle_node;
+
+	if (node) {
+		c->settle_node = NULL;
+		if (mem < c->settle_end_mem && c->depth == c->settle_depth) {
+			uint64_t end = mem > c->settle_start_mem ? mem : c->settle_start_mem;
+			uint64_t freed = c->settle_end_mem - end;
+			profiler_frame *parent = c->depth ? &c->frames[c->depth - 1] : &c->sentinel;
+			node->incl_mem -= freed;
+			node->self_mem -= (int64_t)freed;
+			parent->child_mem -= freed;
+		}
+	}
+}
+
 static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
 {
 	profiler_frame *f = c->top;
@@ -110,9 +137,11 @@ static inline __attribute__((always_inline)) bool profiler_recorder_enter_fast(p
 	uint32_t line, const void *tag, const void *caller, uint64_t ticks, uint64_t mem)
 {
 	profiler_context *c = r->current;
-	profiler_frame *top = c->top;
+	profiler_frame *top;
 	profiler_call_node *node;
 
+	profiler_recorder_settle(c, mem);
+	top = c->top;
 	if (top->tag != caller || c->depth >= c->cap) {
 		return false;
 	}
@@ -126,20 +155,30 @@ static inline __attribute__((always_inline)) bool profiler_recorder_enter_fast(p
 }
 
 /* The common case of profiler_recorder_leave, without peak memory: the
- * frame is on top. Returns false, having done nothing, when the full
- * profiler_recorder_leave is needed. */
+ * frame is on top. Returns false, having done nothing (but settling), when
+ * the full profiler_recorder_leave is needed. settle_later: the frame runs
+ * a user function, whose locals PHP frees after this event. */
 static inline __attribute__((always_inline)) bool profiler_recorder_leave_fast(profiler_recorder *r, const void *tag,
-	uint64_t ticks, uint64_t mem)
+	uint64_t ticks, uint64_t mem, bool settle_later)
 {
 	profiler_context *c = r->current;
 	profiler_sample now;
+	profiler_frame *f;
 
-	if (!c->depth || c->top->tag != tag) {
+	profiler_recorder_settle(c, mem);
+	f = c->top;
+	if (!c->depth || f->tag != tag) {
 		return false;
 	}
 	now.ticks = ticks;
 	now.mem = mem;
 	now.peak = 0;
+	if (settle_later && mem > f->start.mem) {
+		c->settle_node = f->node;
+		c->settle_depth = c->depth - 1;
+		c->settle_start_mem = f->start.mem;
+		c->settle_end_mem = mem;
+	}
 	profiler_recorder_pop_frame(c, &now);
 	return true;
 }
@@ -159,7 +198,7 @@ static inline void profiler_recorder_enter_inline(profiler_recorder *r, uintptr_
 
 static inline void profiler_recorder_leave_inline(profiler_recorder *r, const void *tag, const profiler_sample *now)
 {
-	if (now->peak || !profiler_recorder_leave_fast(r, tag, now->ticks, now->mem)) {
+	if (now->peak || !profiler_recorder_leave_fast(r, tag, now->ticks, now->mem, false)) {
 		profiler_recorder_leave(r, tag, now);
 	}
 }

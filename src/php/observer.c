@@ -184,7 +184,9 @@ static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc, bool 
 	begin_slow(ex, key, line, ticks, mem);
 }
 
-static zend_always_inline void end_call(zend_execute_data *ex, bool tsc, bool checked)
+/* user: the function's locals are freed after this event; its memory is
+ * settled at the next one (see profiler_recorder_settle) */
+static zend_always_inline void end_call(zend_execute_data *ex, bool tsc, bool checked, bool user)
 {
 	uint64_t mem, ticks;
 
@@ -194,7 +196,7 @@ static zend_always_inline void end_call(zend_execute_data *ex, bool tsc, bool ch
 	ticks = read_ticks(tsc);
 	mem = read_mem();
 	if (EXPECTED(!PROFILER_G(session_peak_memory))
-			&& profiler_recorder_leave_fast(PROFILER_G(recorder), ex, ticks, mem)) {
+			&& profiler_recorder_leave_fast(PROFILER_G(recorder), ex, ticks, mem, user)) {
 		return;
 	}
 	end_slow(ex, ticks, mem);
@@ -208,13 +210,28 @@ static zend_always_inline void end_call(zend_execute_data *ex, bool tsc, bool ch
 	static void observer_end_##suffix(zend_execute_data *ex, zval *retval) \
 	{ \
 		(void)retval; \
-		end_call(ex, tsc, checked); \
+		end_call(ex, tsc, checked, false); \
+	} \
+	static void observer_end_user_##suffix(zend_execute_data *ex, zval *retval) \
+	{ \
+		(void)retval; \
+		end_call(ex, tsc, checked, true); \
 	}
 
 DEFINE_HANDLERS(tsc, true, true)
 DEFINE_HANDLERS(mono, false, true)
 DEFINE_HANDLERS(tsc_on, true, false)
 DEFINE_HANDLERS(mono_on, false, false)
+
+/* [tsc][checked], and the same for user functions' end handlers */
+static const zend_observer_fcall_begin_handler begin_handlers[2][2] = {
+	{ observer_begin_mono_on, observer_begin_mono },
+	{ observer_begin_tsc_on, observer_begin_tsc },
+};
+static const zend_observer_fcall_end_handler end_handlers[2][2][2] = {
+	{ { observer_end_mono_on, observer_end_mono }, { observer_end_user_mono_on, observer_end_user_mono } },
+	{ { observer_end_tsc_on, observer_end_tsc }, { observer_end_user_tsc_on, observer_end_user_tsc } },
+};
 
 static bool use_tsc(void)
 {
@@ -327,16 +344,16 @@ static void remember_switchable(zend_function *func, zend_observer_fcall_handler
 
 static zend_observer_fcall_handlers observer_init(zend_execute_data *ex)
 {
-	zend_observer_fcall_handlers handlers = { observer_begin_mono, observer_end_mono };
-	zend_observer_fcall_handlers none = { NULL, NULL };
-	bool tsc = use_tsc();
-
-	if (tsc) {
-		handlers.begin = observer_begin_tsc;
-		handlers.end = observer_end_tsc;
-	}
 	zend_function *func = ex->func;
+	zend_observer_fcall_handlers none = { NULL, NULL };
+	zend_observer_fcall_handlers handlers;
+	bool tsc = use_tsc();
+	/* a named function has handlers only while profiling: no test needed */
+	bool checked = !switchable(func);
+	bool user = ZEND_USER_CODE(func->type);
 
+	handlers.begin = begin_handlers[tsc][checked];
+	handlers.end = end_handlers[tsc][user][checked];
 	if (func->type == ZEND_INTERNAL_FUNCTION && !func->common.scope && func->common.function_name) {
 		if (zend_string_equals_literal(func->common.function_name, "pcntl_fork")) {
 			handlers.end = observer_end_fork;
@@ -346,16 +363,8 @@ static zend_observer_fcall_handlers observer_init(zend_execute_data *ex)
 	} else if (func->common.scope && func->common.scope->destructor == func) {
 		handlers.begin = observer_begin_destructor;
 	}
-	if (!switchable(func)) {
+	if (checked) {
 		return handlers;
-	}
-	/* a named function has handlers only while profiling: no test needed,
-	 * unless it is one of the special cases above */
-	if (handlers.begin == observer_begin_tsc || handlers.begin == observer_begin_mono) {
-		handlers.begin = tsc ? observer_begin_tsc_on : observer_begin_mono_on;
-	}
-	if (handlers.end == observer_end_tsc || handlers.end == observer_end_mono) {
-		handlers.end = tsc ? observer_end_tsc_on : observer_end_mono_on;
 	}
 	remember_switchable(func, handlers);
 	return PROFILER_G(handlers_on) ? handlers : none;

@@ -846,6 +846,41 @@ static void test_unwind_to_caller(void **state)
 	fixture_free(f);
 }
 
+/* A user function's locals are freed after its end event: what memory falls
+ * by before the next event comes off its inclusive memory (Xdebug's reading
+ * point), never below 0; an internal function's is left as read. */
+static void test_user_function_memory_settles_at_next_event(void **state)
+{
+	fixture *f = fixture_new(0);
+	profiler_sample s = { 0, 1000, 0 };
+	(void)state;
+	profiler_recorder_enter(f->rec, K_MAIN, 0, TAG(0), NULL, NULL, &s);
+	/* a: grows memory by 500, of which 400 is a local freed after its end */
+	s.ticks = 1; s.mem = 1000;
+	profiler_recorder_enter(f->rec, K_A, 1, TAG(1), TAG(0), NULL, &s);
+	assert_true(profiler_recorder_leave_fast(f->rec, TAG(1), 2, 1500, true));
+	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 1)->incl_mem, 500);
+	/* the next event sees 1100: a kept 100 */
+	s.ticks = 3; s.mem = 1100;
+	profiler_recorder_enter(f->rec, K_B, 2, TAG(2), TAG(0), NULL, &s);
+	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 1)->incl_mem, 100);
+	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 1)->self_mem, 100);
+	/* b frees more than it grew: clamped at 0, not below */
+	assert_true(profiler_recorder_leave_fast(f->rec, TAG(2), 4, 1300, true));
+	s.ticks = 5; s.mem = 900;
+	profiler_recorder_enter(f->rec, K_C, 3, TAG(3), TAG(0), NULL, &s);
+	assert_int_equal(PATH(f, K_MAIN, 0, K_B, 2)->incl_mem, 0);
+	/* c is internal: what falls after its end stays out of it */
+	assert_true(profiler_recorder_leave_fast(f->rec, TAG(3), 6, 1200, false));
+	s.ticks = 7; s.mem = 1000;
+	profiler_recorder_leave(f->rec, TAG(0), &s);
+	assert_int_equal(PATH(f, K_MAIN, 0, K_C, 3)->incl_mem, 300);
+	/* main's children: a 100 + b 0 + c 300 */
+	assert_int_equal(PATH(f, K_MAIN, 0)->incl_mem, 0);
+	assert_int_equal(PATH(f, K_MAIN, 0)->self_mem, -400);
+	fixture_free(f);
+}
+
 static void test_enter_inline_unwinds_to_caller(void **state)
 {
 	fixture *f = fixture_new(0);
@@ -1095,6 +1130,7 @@ int main(void)
 		cmocka_unit_test(test_memory_cap_without_reset_drops_new_paths),
 		cmocka_unit_test(test_memory_cap_with_suspended_fiber),
 		cmocka_unit_test(test_unwind_to_caller),
+		cmocka_unit_test(test_user_function_memory_settles_at_next_event),
 		cmocka_unit_test(test_enter_inline_unwinds_to_caller),
 		cmocka_unit_test(test_inline_paths_match_out_of_line),
 		cmocka_unit_test(test_destructors_go_under_ended_function),

@@ -136,36 +136,16 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 	return ok;
 }
 
-/* Charges frame f with its call so far, ending at `at`, without ending it:
- * the time goes to its node (calls unchanged) and to the child time of the
- * frame below, then the frame starts again at `at`. */
-static void checkpoint_frame(profiler_context *c, size_t i, const profiler_sample *at)
+/* The frame on top of a waiting context is inside the calls of the fiber
+ * that ran since the context left: that time is the frame's child time,
+ * not its self time. */
+static void credit_waiting(profiler_context *c, const profiler_sample *now)
 {
-	profiler_frame *f = &c->frames[i];
-	profiler_call_node *node = f->node;
-	uint64_t ticks = at->ticks > f->start.ticks ? at->ticks - f->start.ticks : 0;
-	uint64_t mem = at->mem > f->start.mem ? at->mem - f->start.mem : 0;
-	uint64_t child_ticks = f->child_ticks < ticks ? f->child_ticks : ticks;
-
-	node->incl_ticks += ticks;
-	node->self_ticks += ticks - child_ticks;
-	node->incl_mem += mem;
-	node->self_mem += (int64_t)mem - (int64_t)f->child_mem;
-	if (at->peak) {
-		uint64_t peak = at->peak > f->start.peak ? at->peak - f->start.peak : 0;
-		uint64_t child_peak = f->child_peak < peak ? f->child_peak : peak;
-		node->incl_peak += peak;
-		node->self_peak += peak - child_peak;
+	if (c->depth) {
+		profiler_frame *top = &c->frames[c->depth - 1];
+		top->child_ticks += now->ticks > c->left.ticks ? now->ticks - c->left.ticks : 0;
+		top->child_peak += now->peak > c->left.peak ? now->peak - c->left.peak : 0;
 	}
-	if (i > 0) {
-		c->frames[i - 1].child_ticks += ticks;
-		c->frames[i - 1].child_mem += mem;
-		c->frames[i - 1].child_peak += at->peak > f->start.peak ? at->peak - f->start.peak : 0;
-	}
-	f->start = *at;
-	f->child_ticks = 0;
-	f->child_mem = 0;
-	f->child_peak = 0;
 }
 
 void profiler_recorder_checkpoint(profiler_recorder *r, const profiler_sample *now)
@@ -180,17 +160,21 @@ void profiler_recorder_checkpoint(profiler_recorder *r, const profiler_sample *n
 		if (c->state == CONTEXT_PAUSED) {
 			/* a suspended fiber's frames stopped when it left */
 			at = c->left;
-		} else if (c->state == CONTEXT_WAITING && c->depth) {
-			/* the fiber running meanwhile is inside the top frame's call,
-			 * not its own time, up to now; the rest is credited later */
-			profiler_frame *top = &c->frames[c->depth - 1];
-			top->child_ticks += now->ticks > c->left.ticks ? now->ticks - c->left.ticks : 0;
-			top->child_peak += now->peak > c->left.peak ? now->peak - c->left.peak : 0;
+		} else if (c->state == CONTEXT_WAITING) {
+			/* up to now; the rest is credited when control comes back */
+			credit_waiting(c, now);
 			c->left.ticks = now->ticks;
 			c->left.peak = now->peak;
 		}
+		/* each open call is charged with its span so far, top first so
+		 * that its caller sees it as child time, and starts again */
 		for (j = c->depth; j > 0; j--) {
-			checkpoint_frame(c, j - 1, &at);
+			profiler_frame *f = &c->frames[j - 1];
+			profiler_recorder_charge(f, j > 1 ? f - 1 : &c->sentinel, &at);
+			f->start = at;
+			f->child_ticks = 0;
+			f->child_mem = 0;
+			f->child_peak = 0;
 		}
 	}
 }
@@ -356,13 +340,9 @@ static void context_return(profiler_context *c, const profiler_sample *now)
 	size_t i;
 
 	if (c->state == CONTEXT_WAITING) {
-		/* What ran meanwhile was a fiber started or resumed from the top
-		 * frame: it is inside that call, but not its own (self) time. */
-		if (c->depth) {
-			profiler_frame *top = &c->frames[c->depth - 1];
-			top->child_ticks += away_ticks;
-			top->child_peak += now->peak > c->left.peak ? now->peak - c->left.peak : 0;
-		}
+		/* what ran meanwhile was a fiber started or resumed from the top
+		 * frame */
+		credit_waiting(c, now);
 	} else if (c->state == CONTEXT_PAUSED) {
 		/* A suspended fiber costs nothing: shift its frames past the gap. */
 		uint64_t away_mem = now->mem - c->left.mem;

@@ -80,35 +80,45 @@ static inline __attribute__((always_inline)) void profiler_recorder_settle(profi
 	}
 }
 
-static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
+/* Charges frame f with its call from its start to `at`: the span goes to
+ * its node and to the child costs of parent (the frame below, or the
+ * sentinel, which takes them at less cost than a test). Calls are counted
+ * by the caller of this. */
+static inline __attribute__((always_inline)) void profiler_recorder_charge(profiler_frame *f, profiler_frame *parent,
+	const profiler_sample *at)
 {
-	profiler_frame *f = c->top;
-	profiler_frame *parent = --c->depth ? f - 1 : &c->sentinel;
 	profiler_call_node *node = f->node;
-	uint64_t ticks = now->ticks > f->start.ticks ? now->ticks - f->start.ticks : 0;
-	uint64_t mem = now->mem > f->start.mem ? now->mem - f->start.mem : 0;
+	uint64_t ticks = at->ticks > f->start.ticks ? at->ticks - f->start.ticks : 0;
+	uint64_t mem = at->mem > f->start.mem ? at->mem - f->start.mem : 0;
 	uint64_t child_ticks = f->child_ticks < ticks ? f->child_ticks : ticks;
 
-	c->top = parent;
-	/* a destructor placed under the frame that ended last hands that frame
-	 * back, so the next destructor goes under it too */
-	c->ended_node = f->keeps_ended ? node->parent : node;
-	node->calls++;
 	node->incl_ticks += ticks;
 	node->self_ticks += ticks - child_ticks;
 	node->incl_mem += mem;
 	node->self_mem += (int64_t)mem - (int64_t)f->child_mem;
-	/* the sentinel takes these too, which costs less than a test */
 	parent->child_ticks += ticks;
 	parent->child_mem += mem;
 	/* peak readings are 0 unless profiler.peak_memory is on */
-	if (now->peak) {
-		uint64_t peak = now->peak > f->start.peak ? now->peak - f->start.peak : 0;
+	if (at->peak) {
+		uint64_t peak = at->peak > f->start.peak ? at->peak - f->start.peak : 0;
 		uint64_t child_peak = f->child_peak < peak ? f->child_peak : peak;
 		node->incl_peak += peak;
 		node->self_peak += peak - child_peak;
 		parent->child_peak += peak;
 	}
+}
+
+static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
+{
+	profiler_frame *f = c->top;
+	profiler_frame *parent = --c->depth ? f - 1 : &c->sentinel;
+
+	c->top = parent;
+	/* a destructor placed under the frame that ended last hands that frame
+	 * back, so the next destructor goes under it too */
+	c->ended_node = f->keeps_ended ? f->node->parent : f->node;
+	f->node->calls++;
+	profiler_recorder_charge(f, parent, now);
 }
 
 /* Pushes a frame for node (the stack has room); peak fields are the

@@ -15,6 +15,8 @@ uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call);
 void profiler_observer_switch_handlers(bool on);
 void profiler_observer_request_start(void);
 void profiler_observer_find_heap_counters(void);
+/* the counters as the handlers read them (peak: 0 unless wanted) */
+void profiler_observer_read_sample(profiler_sample *now);
 void profiler_observer_request_end(void);
 /* pushes the frames open right now, outermost first, into the recorder */
 void profiler_observer_join_open_frames(void);

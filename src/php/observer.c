@@ -75,25 +75,30 @@ void profiler_observer_find_heap_counters(void)
 	}
 }
 
-static zend_always_inline void read_sample(profiler_sample *now, bool tsc)
+static zend_always_inline uint64_t read_ticks(bool tsc)
 {
-	const size_t *usage = PROFILER_G(heap_usage);
-
-	if (EXPECTED(usage != NULL)) {
-		now->mem = *usage;
-		now->peak = UNEXPECTED(PROFILER_G(session_peak_memory)) ? *PROFILER_G(heap_peak) : 0;
-	} else {
-		now->mem = zend_memory_usage(0);
-		now->peak = UNEXPECTED(PROFILER_G(session_peak_memory)) ? zend_memory_peak_usage(0) : 0;
-	}
 #if PROFILER_CLOCK_HAVE_TSC
 	if (tsc) {
-		now->ticks = __rdtsc();
-		return;
+		return __rdtsc();
 	}
 #endif
 	(void)tsc;
-	now->ticks = profiler_clock_monotonic_ns();
+	return profiler_clock_monotonic_ns();
+}
+
+static zend_always_inline uint64_t read_mem(void)
+{
+	const size_t *usage = PROFILER_G(heap_usage);
+	return EXPECTED(usage != NULL) ? *usage : zend_memory_usage(0);
+}
+
+/* 0 unless profiler.peak_memory is on for this profile */
+static zend_always_inline uint64_t read_peak(void)
+{
+	if (EXPECTED(!PROFILER_G(session_peak_memory))) {
+		return 0;
+	}
+	return PROFILER_G(heap_peak) ? *PROFILER_G(heap_peak) : zend_memory_peak_usage(0);
 }
 
 uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call)
@@ -117,18 +122,13 @@ uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call)
 	return id;
 }
 
-/* The handlers come in one variant per clock source, chosen when a function
- * is first seen, so the hot path does not test which clock to read. */
 /* The slow paths take few arguments, so the handlers reach them by a tail
  * call and the fast paths need no stack frame. */
 static ZEND_COLD zend_never_inline void begin_slow(zend_execute_data *ex, uintptr_t key, uint32_t line,
 	uint64_t ticks, uint64_t mem)
 {
-	profiler_sample now = { ticks, mem, 0 };
+	profiler_sample now = { ticks, mem, read_peak() };
 
-	if (PROFILER_G(session_peak_memory)) {
-		now.peak = PROFILER_G(heap_peak) ? *PROFILER_G(heap_peak) : zend_memory_peak_usage(0);
-	}
 	/* a caller that is not on top means frames ended unseen: open before a
 	 * window started and never observed, or cut off by a fatal error */
 	profiler_recorder_enter(PROFILER_G(recorder), key, line, ex, ex->prev_execute_data, ex, &now);
@@ -136,29 +136,9 @@ static ZEND_COLD zend_never_inline void begin_slow(zend_execute_data *ex, uintpt
 
 static ZEND_COLD zend_never_inline void end_slow(zend_execute_data *ex, uint64_t ticks, uint64_t mem)
 {
-	profiler_sample now = { ticks, mem, 0 };
+	profiler_sample now = { ticks, mem, read_peak() };
 
-	if (PROFILER_G(session_peak_memory)) {
-		now.peak = PROFILER_G(heap_peak) ? *PROFILER_G(heap_peak) : zend_memory_peak_usage(0);
-	}
 	profiler_recorder_leave(PROFILER_G(recorder), ex, &now);
-}
-
-static zend_always_inline uint64_t read_ticks(bool tsc)
-{
-#if PROFILER_CLOCK_HAVE_TSC
-	if (tsc) {
-		return __rdtsc();
-	}
-#endif
-	(void)tsc;
-	return profiler_clock_monotonic_ns();
-}
-
-static zend_always_inline uint64_t read_mem(void)
-{
-	const size_t *usage = PROFILER_G(heap_usage);
-	return EXPECTED(usage != NULL) ? *usage : zend_memory_usage(0);
 }
 
 /* checked: the handler may run outside a profile (closures and top-level
@@ -202,6 +182,9 @@ static zend_always_inline void end_call(zend_execute_data *ex, bool tsc, bool ch
 	end_slow(ex, ticks, mem);
 }
 
+/* The handlers come in variants (clock source, whether to test that a
+ * profile runs, user or internal function) chosen when a function is first
+ * seen, so the hot path tests none of these. */
 #define DEFINE_HANDLERS(suffix, tsc, checked) \
 	static void observer_begin_##suffix(zend_execute_data *ex) \
 	{ \
@@ -256,9 +239,11 @@ static void observer_end(zend_execute_data *ex, zval *retval)
 	}
 }
 
-static void read_sample_any(profiler_sample *now)
+void profiler_observer_read_sample(profiler_sample *now)
 {
-	read_sample(now, use_tsc());
+	now->mem = read_mem();
+	now->peak = read_peak();
+	now->ticks = read_ticks(use_tsc());
 }
 
 /* A destructor that runs while a user function's locals are freed (the
@@ -287,7 +272,7 @@ static void observer_begin_destructor(zend_execute_data *ex)
 			&& ended->self_line != PROFILER_LINE_CALL_SITE) {
 		key = function_key(ex);
 		line = call_line(ex);
-		read_sample_any(&now);
+		profiler_observer_read_sample(&now);
 		if (profiler_recorder_enter_under_ended(r, key, line, ex, caller, ex, &now)) {
 			return;
 		}
@@ -430,7 +415,7 @@ void profiler_observer_join_open_frames(void)
 			frames[count++] = ex;
 		}
 	}
-	read_sample_any(&now);
+	profiler_observer_read_sample(&now);
 	/* outermost first, so the first calls of the window sit under their
 	 * real callers */
 	for (i = count; i > 0; i--) {
@@ -447,7 +432,7 @@ static void observer_fiber_switch(zend_fiber_context *from, zend_fiber_context *
 	if (!PROFILER_G(recording)) {
 		return;
 	}
-	read_sample_any(&now);
+	profiler_observer_read_sample(&now);
 	profiler_recorder_switch(PROFILER_G(recorder), from, to, &now);
 }
 
@@ -458,7 +443,7 @@ static void observer_fiber_destroy(zend_fiber_context *context)
 	if (!PROFILER_G(recording)) {
 		return;
 	}
-	read_sample_any(&now);
+	profiler_observer_read_sample(&now);
 	profiler_recorder_forget_context(PROFILER_G(recorder), context, &now);
 }
 

@@ -413,9 +413,7 @@ void profiler_session_finish(void)
 		return;
 	}
 	PROFILER_G(recording) = false;
-	now.mem = zend_memory_usage(0);
-	now.peak = zend_memory_peak_usage(0);
-	now.ticks = profiler_clock_ticks(&PROFILER_G(clock));
+	profiler_observer_read_sample(&now);
 	profiler_recorder_close_all(PROFILER_G(recorder), &now);
 	profiler_session_write_part(PROFILER_G(recorder));
 	ok = commit(&PROFILER_G(sink), PROFILER_G(filename));

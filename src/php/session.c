@@ -350,11 +350,6 @@ static bool sink_output_write(void *ctx, const void *data, size_t len)
 	return profiler_sink_write((profiler_sink *)ctx, data, len);
 }
 
-static bool folded_output_write(void *ctx, const void *data, size_t len)
-{
-	return profiler_sink_write((profiler_sink *)ctx, data, len);
-}
-
 void profiler_session_write_part(profiler_recorder *recorder)
 {
 	profiler_cachegrind_options options;
@@ -373,7 +368,7 @@ void profiler_session_write_part(profiler_recorder *recorder)
 		profiler_cachegrind_write(out, profiler_recorder_tree(recorder), PROFILER_G(funcs), &options, NULL);
 	}
 	if (PROFILER_G(folded_sink)) {
-		profiler_output out = { folded_output_write, PROFILER_G(folded_sink) };
+		profiler_output out = { sink_output_write, PROFILER_G(folded_sink) };
 		profiler_folded_write(out, profiler_recorder_tree(recorder), PROFILER_G(funcs), ticks_per_ns, NULL);
 	}
 }

@@ -64,6 +64,9 @@ ZEND_BEGIN_MODULE_GLOBALS(profiler)
 	char *filename;          /* full path of the profile being written */
 	char *folded_filename;
 	bool session_peak_memory;
+	/* what the handlers' fast path assumes: the heap counter is read
+	 * directly and peak memory is off */
+	bool fast_path;
 	HashTable used_paths;    /* paths written in this request: windows never share one */
 	bool used_paths_ready;
 	char *cmd;

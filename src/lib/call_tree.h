@@ -29,6 +29,14 @@ struct profiler_call_node {
 	/* A small direct-mapped cache of children, so that a loop calling a few
 	 * functions in turn finds each without the tree's hash index. */
 	profiler_call_node *child_cache[PROFILER_CHILD_CACHE];
+	/* Call-order hints: the child a call of this node was seen to make
+	 * first, and the sibling this node's parent was seen to call after it.
+	 * A function makes its calls in much the same order every time it runs,
+	 * so following these predicts the next child whatever the fan-out, where
+	 * the cache above thrashes once a loop calls more than a few functions.
+	 * Only hints: the caller checks that the node is the one it wants. */
+	profiler_call_node *first_hint;
+	profiler_call_node *next_hint;
 	profiler_call_node *hash_next;
 	uint32_t line;
 	uint32_t func_id;

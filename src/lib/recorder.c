@@ -25,6 +25,7 @@ static profiler_context *context_new(profiler_recorder *r, const void *id, profi
 	}
 	c->id = id;
 	c->sentinel.node = base;
+	c->sentinel.hint = &base->first_hint;
 	c->sentinel.tag = NULL;
 	c->top = &c->sentinel;
 	r->contexts[r->context_count++] = c;
@@ -129,9 +130,14 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 	ok = profiler_call_tree_reset(r->tree, live, n);
 	free(live);
 	for (i = 0; i < r->context_count; i++) {
-		/* ended frames' nodes are not kept */
-		r->contexts[i]->ended_node = NULL;
-		r->contexts[i]->settle_node = NULL;
+		profiler_context *c = r->contexts[i];
+		/* ended frames' nodes are not kept, nor hints into them */
+		c->ended_node = NULL;
+		c->settle_node = NULL;
+		c->sentinel.hint = &c->sentinel.node->first_hint;
+		for (j = 0; j < c->depth; j++) {
+			c->frames[j].hint = &c->frames[j].node->first_hint;
+		}
 	}
 	return ok;
 }
@@ -253,6 +259,11 @@ void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
 	node = child_node(r, c, parent, key, line, call, now);
 	if (!node) {
 		return;
+	}
+	/* the top frame's node may be new if the tree was just reset */
+	if (node->parent == c->top->node) {
+		*c->top->hint = node;
+		c->top->hint = &node->next_hint;
 	}
 	f = profiler_recorder_push_frame(c, node, tag, now->ticks, now->mem);
 	f->start.peak = now->peak;

@@ -9,6 +9,9 @@
 
 typedef struct {
 	profiler_call_node *node;
+	/* where the child this frame calls next is predicted: node's first_hint
+	 * until it calls one, then that child's next_hint */
+	profiler_call_node **hint;
 	const void *tag;
 	profiler_sample start;
 	uint64_t child_ticks;
@@ -130,6 +133,7 @@ static inline __attribute__((always_inline)) profiler_frame *profiler_recorder_p
 
 	c->top = f;
 	f->node = node;
+	f->hint = &node->first_hint;
 	f->tag = tag;
 	f->start.ticks = ticks;
 	f->start.mem = mem;
@@ -155,10 +159,15 @@ static inline __attribute__((always_inline)) bool profiler_recorder_enter_fast(p
 	if (top->tag != caller || c->depth >= c->cap) {
 		return false;
 	}
-	node = profiler_call_tree_find_recent(top->node, key, line);
-	if (!node) {
-		return false;
+	node = *top->hint;
+	if (!node || node->key != key || node->line != line) {
+		node = profiler_call_tree_find_recent(top->node, key, line);
+		if (!node) {
+			return false;
+		}
+		*top->hint = node;
 	}
+	top->hint = &node->next_hint;
 	/* peak fields stay unset: without peak memory nothing reads them */
 	profiler_recorder_push_frame(c, node, tag, ticks, mem);
 	return true;

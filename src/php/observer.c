@@ -141,11 +141,42 @@ static ZEND_COLD zend_never_inline void end_slow(zend_execute_data *ex, uint64_t
 	profiler_recorder_leave(PROFILER_G(recorder), ex, &now);
 }
 
+/* Every call that the fast paths below do not take: closures from
+ * internal code and top-level code (named when met), memory read through
+ * zend_memory_usage(), peak memory. */
+static ZEND_COLD zend_never_inline void begin_general(zend_execute_data *ex, bool tsc)
+{
+	uintptr_t key = function_key(ex);
+	uint32_t line = call_line(ex);
+	profiler_sample now;
+
+	now.mem = read_mem();
+	now.ticks = read_ticks(tsc);
+	now.peak = read_peak();
+	profiler_recorder_enter_inline(PROFILER_G(recorder), key, line, ex, ex->prev_execute_data, ex, &now);
+}
+
+static ZEND_COLD zend_never_inline void end_general(zend_execute_data *ex, bool tsc, bool user)
+{
+	profiler_sample now;
+
+	now.ticks = read_ticks(tsc);
+	now.mem = read_mem();
+	now.peak = read_peak();
+	if (now.peak || !profiler_recorder_leave_fast(PROFILER_G(recorder), ex, now.ticks, now.mem, user)) {
+		profiler_recorder_leave(PROFILER_G(recorder), ex, &now);
+	}
+}
+
 /* checked: the handler may run outside a profile (closures and top-level
  * code keep their handlers); named functions only have handlers while
- * profiling, so theirs skip the test. */
+ * profiling, so theirs skip the test.
+ *
+ * The fast paths call nothing but (by tail call) the slow ones, so they
+ * need no stack frame and save no registers. */
 static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc, bool checked)
 {
+	zend_function *func = ex->func;
 	uintptr_t key;
 	uint32_t line;
 	uint64_t mem, ticks;
@@ -153,12 +184,26 @@ static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc, bool 
 	if (checked && UNEXPECTED(!PROFILER_G(recording))) {
 		return;
 	}
-	key = function_key(ex);
+	if (UNEXPECTED(!PROFILER_G(fast_path))) {
+		begin_general(ex, tsc);
+		return;
+	}
+	if (EXPECTED(!(func->common.fn_flags & ZEND_ACC_CLOSURE))) {
+		if (UNEXPECTED(func->common.function_name == NULL)) {
+			begin_general(ex, tsc);
+			return;
+		}
+		key = (uintptr_t)func;
+	} else if (func->type == ZEND_INTERNAL_FUNCTION) {
+		begin_general(ex, tsc);
+		return;
+	} else {
+		key = function_key(ex);
+	}
 	line = call_line(ex);
-	mem = read_mem();
+	mem = *PROFILER_G(heap_usage);
 	ticks = read_ticks(tsc);
-	if (EXPECTED(!PROFILER_G(session_peak_memory))
-			&& profiler_recorder_enter_fast(PROFILER_G(recorder), key, line, ex, ex->prev_execute_data, ticks, mem)) {
+	if (profiler_recorder_enter_fast(PROFILER_G(recorder), key, line, ex, ex->prev_execute_data, ticks, mem)) {
 		return;
 	}
 	begin_slow(ex, key, line, ticks, mem);
@@ -173,10 +218,13 @@ static zend_always_inline void end_call(zend_execute_data *ex, bool tsc, bool ch
 	if (checked && UNEXPECTED(!PROFILER_G(recording))) {
 		return;
 	}
+	if (UNEXPECTED(!PROFILER_G(fast_path))) {
+		end_general(ex, tsc, user);
+		return;
+	}
 	ticks = read_ticks(tsc);
-	mem = read_mem();
-	if (EXPECTED(!PROFILER_G(session_peak_memory))
-			&& profiler_recorder_leave_fast(PROFILER_G(recorder), ex, ticks, mem, user)) {
+	mem = *PROFILER_G(heap_usage);
+	if (profiler_recorder_leave_fast(PROFILER_G(recorder), ex, ticks, mem, user)) {
 		return;
 	}
 	end_slow(ex, ticks, mem);

@@ -305,6 +305,7 @@ static bool start_session(bool announce)
 	PROFILER_G(cmd) = pestrdup(script_path(), 1);
 	PROFILER_G(part) = 0;
 	PROFILER_G(session_peak_memory) = PROFILER_G(peak_memory);
+	PROFILER_G(fast_path) = PROFILER_G(heap_usage) != NULL && !PROFILER_G(session_peak_memory);
 	PROFILER_G(recording_pid) = getpid();
 	if (announce) {
 		send_header(PROFILER_G(filename));

@@ -998,6 +998,47 @@ static void test_inline_paths_match_out_of_line(void **state)
 	fixture_free(slow);
 }
 
+/* A function calling more children than the child cache has slots, in the
+ * same order each time (a loop body): once a round and the step to the
+ * next have been seen, every call is predicted by the call-order hints and
+ * takes the fast path; a change of order falls back, counts stay exact,
+ * and the new order is learnt. */
+static void test_call_order_is_predicted(void **state)
+{
+	fixture *f = fixture_new(0);
+	profiler_recorder *r = f->rec;
+	const uintptr_t kids = 9;
+	uintptr_t k;
+	uint64_t t = 0;
+	int round;
+
+	(void)state;
+	enter(f, K_MAIN, 0, TAG(0), t++);
+	for (round = 0; round < 6; round++) {
+		/* rounds 0-2: 100..108; rounds 3-5: the other way round */
+		for (k = 0; k < kids; k++) {
+			uintptr_t key = round < 3 ? 100 + k : 100 + kids - 1 - k;
+			uint32_t line = (uint32_t)(key % 3);
+			bool fast = profiler_recorder_enter_fast(r, key, line, TAG(1), TAG(0), t, 0);
+			if (round == 2 || round == 5) {
+				assert_true(fast);
+			}
+			if (!fast) {
+				profiler_sample s = S(t);
+				profiler_recorder_enter(r, key, line, TAG(1), TAG(0), NULL, &s);
+			}
+			t++;
+			assert_true(profiler_recorder_leave_fast(r, TAG(1), t++, 0, false));
+		}
+	}
+	for (k = 0; k < kids; k++) {
+		profiler_call_node *n = PATH(f, K_MAIN, 0, 100 + k, (100 + k) % 3);
+		assert_non_null(n);
+		assert_int_equal(n->calls, 6);
+	}
+	fixture_free(f);
+}
+
 enum { K_DTOR_A = 80, K_DTOR_B = 81, K_LOG = 82 };
 
 static bool enter_ended(fixture *f, uintptr_t key, uint32_t line, const void *tag, const void *caller, uint64_t t)
@@ -1132,6 +1173,7 @@ int main(void)
 		cmocka_unit_test(test_unwind_to_caller),
 		cmocka_unit_test(test_user_function_memory_settles_at_next_event),
 		cmocka_unit_test(test_enter_inline_unwinds_to_caller),
+		cmocka_unit_test(test_call_order_is_predicted),
 		cmocka_unit_test(test_inline_paths_match_out_of_line),
 		cmocka_unit_test(test_destructors_go_under_ended_function),
 		cmocka_unit_test(test_ended_frame_must_be_child_of_caller),

@@ -1,10 +1,15 @@
 /* Calling-context tree storage and lookup; see call_tree.h. */
 #include "call_tree.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define NODES_PER_CHUNK 1024
+
+/* The hot half of a node must be one cache line (see call_tree.h). */
+_Static_assert(offsetof(profiler_call_node, first_hint) == 64, "a node's hot fields fill its first cache line");
+_Static_assert(sizeof(profiler_call_node) == 128, "a node is two cache lines");
 
 typedef struct chunk {
 	struct chunk *next;
@@ -60,10 +65,12 @@ static void free_storage(profiler_call_tree *tree)
 
 profiler_call_tree *profiler_call_tree_create(size_t memory_cap)
 {
-	profiler_call_tree *tree = calloc(1, sizeof(*tree));
+	/* it holds the root node, which is cache-line aligned */
+	profiler_call_tree *tree = aligned_alloc(_Alignof(profiler_call_tree), sizeof(*tree));
 	if (!tree) {
 		return NULL;
 	}
+	memset(tree, 0, sizeof(*tree));
 	tree->memory_cap = memory_cap;
 	init_root(tree);
 	if (!init_storage(tree)) {
@@ -92,7 +99,6 @@ profiler_call_node *profiler_call_tree_find(profiler_call_tree *tree, profiler_c
 	profiler_call_node *n = tree->buckets[hash_child(parent, key, line) & tree->bucket_mask];
 	while (n) {
 		if (n->parent == parent && n->key == key && n->line == line) {
-			parent->child_cache[profiler_child_slot(key, line)] = n;
 			return n;
 		}
 		n = n->hash_next;
@@ -155,7 +161,8 @@ profiler_call_node *profiler_call_tree_add(profiler_call_tree *tree, profiler_ca
 		if (tree->memory_cap && tree->first && memory_after_growth(tree) > tree->memory_cap) {
 			return NULL;
 		}
-		c = malloc(sizeof(chunk));
+		/* nodes are cache-line aligned; so must the chunk be */
+		c = aligned_alloc(_Alignof(chunk), sizeof(chunk));
 		if (!c) {
 			return NULL;
 		}
@@ -180,7 +187,6 @@ profiler_call_node *profiler_call_tree_add(profiler_call_tree *tree, profiler_ca
 	b = hash_child(parent, key, line) & tree->bucket_mask;
 	n->hash_next = tree->buckets[b];
 	tree->buckets[b] = n;
-	parent->child_cache[profiler_child_slot(key, line)] = n;
 	tree->node_count++;
 	return n;
 }
@@ -209,7 +215,7 @@ void profiler_call_tree_each(const profiler_call_tree *tree, profiler_call_tree_
 }
 
 /* Copies old (and, first, its ancestors) into the fresh storage. The old
- * node's hash_next, no longer needed, remembers the copy, and child_cache[0]
+ * node's hash_next, no longer needed, remembers the copy, and first_hint
  * pointing at itself marks it copied. Open paths are as deep as PHP's
  * recursion, so the walk is iterative. */
 static profiler_call_node *copy_path(profiler_call_tree *tree, profiler_call_node *old, profiler_call_node *old_root,
@@ -219,7 +225,7 @@ static profiler_call_node *copy_path(profiler_call_tree *tree, profiler_call_nod
 	profiler_call_node *parent;
 
 	/* gather the uncopied ancestors, leaf first */
-	while (old && old != old_root && old->child_cache[0] != old) {
+	while (old && old != old_root && old->first_hint != old) {
 		if (count == *pending_cap) {
 			size_t cap = *pending_cap ? *pending_cap * 2 : 256;
 			profiler_call_node **grown = realloc(*pending, cap * sizeof(*grown));
@@ -239,7 +245,7 @@ static profiler_call_node *copy_path(profiler_call_tree *tree, profiler_call_nod
 		if (!copy) {
 			return NULL;
 		}
-		o->child_cache[0] = o;
+		o->first_hint = o;
 		o->hash_next = copy;
 		parent = copy;
 	}

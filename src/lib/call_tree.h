@@ -16,38 +16,36 @@
 
 typedef struct profiler_call_node profiler_call_node;
 
-#define PROFILER_CHILD_CACHE 4
-
-static inline unsigned profiler_child_slot(uintptr_t key, uint32_t line)
-{
-	return (unsigned)((key >> 4) ^ (key >> 9) ^ line) & (PROFILER_CHILD_CACHE - 1);
-}
-
+/* Two cache lines, aligned. A call reads and writes only the first: the
+ * node's identity, its counters and the hint for the sibling after it. The
+ * second holds what is read when a call makes its first child call or
+ * misses its hint, and what only the writers read. */
 struct profiler_call_node {
 	uintptr_t key;
-	profiler_call_node *parent;
-	/* A small direct-mapped cache of children, so that a loop calling a few
-	 * functions in turn finds each without the tree's hash index. */
-	profiler_call_node *child_cache[PROFILER_CHILD_CACHE];
-	/* Call-order hints: the child a call of this node was seen to make
-	 * first, and the sibling this node's parent was seen to call after it.
-	 * A function makes its calls in much the same order every time it runs,
-	 * so following these predicts the next child whatever the fan-out, where
-	 * the cache above thrashes once a loop calls more than a few functions.
-	 * Only hints: the caller checks that the node is the one it wants. */
-	profiler_call_node *first_hint;
-	profiler_call_node *next_hint;
-	profiler_call_node *hash_next;
 	uint32_t line;
 	uint32_t func_id;
+	/* Call-order hints: the sibling this node's parent was seen to call
+	 * after it (next_hint, and the one before that in next_alt), and the
+	 * child a call of this node was seen to make first (first_hint,
+	 * first_alt). A function makes its calls in much the same order every
+	 * time it runs, or alternates between two (a branch in a loop), so these
+	 * predict the next child whatever the fan-out. Only hints: the caller
+	 * checks that the node is the one it wants. */
+	profiler_call_node *next_hint;
 	uint64_t calls;
 	uint64_t incl_ticks;
 	uint64_t self_ticks;
 	uint64_t incl_mem;
 	int64_t self_mem;
+
+	profiler_call_node *first_hint;
+	profiler_call_node *first_alt;
+	profiler_call_node *next_alt;
+	profiler_call_node *parent;
+	profiler_call_node *hash_next;
 	uint64_t incl_peak;
 	uint64_t self_peak;
-};
+} __attribute__((aligned(64)));
 
 typedef struct profiler_call_tree profiler_call_tree;
 
@@ -59,14 +57,6 @@ void profiler_call_tree_destroy(profiler_call_tree *tree);
 profiler_call_node *profiler_call_tree_root(profiler_call_tree *tree);
 
 /* Finds the child of parent for (key, line), or NULL. */
-static inline profiler_call_node *profiler_call_tree_find_recent(profiler_call_node *parent, uintptr_t key, uint32_t line)
-{
-	profiler_call_node *child = parent->child_cache[profiler_child_slot(key, line)];
-	if (child && child->key == key && child->line == line) {
-		return child;
-	}
-	return NULL;
-}
 profiler_call_node *profiler_call_tree_find(profiler_call_tree *tree, profiler_call_node *parent,
 	uintptr_t key, uint32_t line);
 

@@ -26,6 +26,7 @@ static profiler_context *context_new(profiler_recorder *r, const void *id, profi
 	c->id = id;
 	c->sentinel.node = base;
 	c->sentinel.hint = &base->first_hint;
+	c->sentinel.alt = &base->first_alt;
 	c->sentinel.tag = NULL;
 	c->top = &c->sentinel;
 	r->contexts[r->context_count++] = c;
@@ -135,8 +136,10 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 		c->ended_node = NULL;
 		c->settle_node = NULL;
 		c->sentinel.hint = &c->sentinel.node->first_hint;
+		c->sentinel.alt = &c->sentinel.node->first_alt;
 		for (j = 0; j < c->depth; j++) {
 			c->frames[j].hint = &c->frames[j].node->first_hint;
+			c->frames[j].alt = &c->frames[j].node->first_alt;
 		}
 	}
 	return ok;
@@ -190,13 +193,10 @@ void profiler_recorder_checkpoint(profiler_recorder *r, const profiler_sample *n
 static profiler_call_node *child_node(profiler_recorder *r, profiler_context *c, profiler_call_node *parent,
 	uintptr_t key, uint32_t line, const void *call, const profiler_sample *now)
 {
-	profiler_call_node *node = profiler_call_tree_find_recent(parent, key, line);
+	profiler_call_node *node;
 	uint32_t func_id;
 	bool parent_is_top = parent == c->top->node;
 
-	if (node) {
-		return node;
-	}
 	node = profiler_call_tree_find(r->tree, parent, key, line);
 	if (node) {
 		return node;
@@ -262,8 +262,7 @@ void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
 	}
 	/* the top frame's node may be new if the tree was just reset */
 	if (node->parent == c->top->node) {
-		*c->top->hint = node;
-		c->top->hint = &node->next_hint;
+		profiler_recorder_learn_child(c->top, node);
 	}
 	f = profiler_recorder_push_frame(c, node, tag, now->ticks, now->mem);
 	f->start.peak = now->peak;

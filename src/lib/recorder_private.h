@@ -10,8 +10,9 @@
 typedef struct {
 	profiler_call_node *node;
 	/* where the child this frame calls next is predicted: node's first_hint
-	 * until it calls one, then that child's next_hint */
-	profiler_call_node **hint;
+	 * and first_alt until it calls one, then that child's next_hint and
+	 * next_alt */
+	profiler_call_node **hint, **alt;
 	const void *tag;
 	profiler_sample start;
 	uint64_t child_ticks;
@@ -124,6 +125,18 @@ static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(pr
 	profiler_recorder_charge(f, parent, now);
 }
 
+/* Moves f's prediction on past its call of child: the child becomes the
+ * first guess for this point, and the guess it replaces the second. */
+static inline void profiler_recorder_learn_child(profiler_frame *f, profiler_call_node *child)
+{
+	if (*f->hint != child) {
+		*f->alt = *f->hint;
+		*f->hint = child;
+	}
+	f->hint = &child->next_hint;
+	f->alt = &child->next_alt;
+}
+
 /* Pushes a frame for node (the stack has room); peak fields are the
  * caller's to set when it tracks peak memory. */
 static inline __attribute__((always_inline)) profiler_frame *profiler_recorder_push_frame(profiler_context *c,
@@ -134,6 +147,7 @@ static inline __attribute__((always_inline)) profiler_frame *profiler_recorder_p
 	c->top = f;
 	f->node = node;
 	f->hint = &node->first_hint;
+	f->alt = &node->first_alt;
 	f->tag = tag;
 	f->start.ticks = ticks;
 	f->start.mem = mem;
@@ -160,14 +174,18 @@ static inline __attribute__((always_inline)) bool profiler_recorder_enter_fast(p
 		return false;
 	}
 	node = *top->hint;
-	if (!node || node->key != key || node->line != line) {
-		node = profiler_call_tree_find_recent(top->node, key, line);
-		if (!node) {
+	if (__builtin_expect(!node || node->key != key || node->line != line, 0)) {
+		profiler_call_node *other = *top->alt;
+		if (!other || other->key != key || other->line != line) {
 			return false;
 		}
-		*top->hint = node;
+		/* the two alternate: the latest first */
+		*top->alt = node;
+		*top->hint = other;
+		node = other;
 	}
 	top->hint = &node->next_hint;
+	top->alt = &node->next_alt;
 	/* peak fields stay unset: without peak memory nothing reads them */
 	profiler_recorder_push_frame(c, node, tag, ticks, mem);
 	return true;

@@ -57,7 +57,6 @@ static void test_empty_tree(void **state)
 	assert_true(profiler_call_tree_is_empty(tree));
 	assert_int_equal(profiler_call_tree_node_count(tree), 0);
 	assert_null(profiler_call_tree_find(tree, root, 1, 0));
-	assert_null(profiler_call_tree_find_recent(root, 1, 0));
 	v->order_ok = true;
 	v->root = root;
 	profiler_call_tree_each(tree, record_visit, v);
@@ -106,16 +105,6 @@ static void test_add_and_find(void **state)
 	assert_null(profiler_call_tree_find(tree, main_, 0x300, 9));
 	assert_null(profiler_call_tree_find(tree, a6, 0x300, 9));
 
-	/* find remembers the child it found, for find_recent */
-	assert_ptr_equal(profiler_call_tree_find(tree, main_, 0x200, 5), a5);
-	assert_ptr_equal(profiler_call_tree_find_recent(main_, 0x200, 5), a5);
-	assert_ptr_equal(profiler_call_tree_find(tree, main_, 0x200, 6), a6);
-	assert_ptr_equal(profiler_call_tree_find_recent(main_, 0x200, 6), a6);
-	/* find_recent is a cache: it may miss, but never answers wrongly */
-	assert_null(profiler_call_tree_find_recent(main_, 0x999, 1));
-	assert_null(profiler_call_tree_find_recent(a6, 0x300, 9));
-	assert_null(profiler_call_tree_find_recent(main_, 0x300, 9));
-	assert_ptr_equal(profiler_call_tree_find_recent(a5, 0x300, 9), b);
 	profiler_call_tree_destroy(tree);
 }
 
@@ -166,35 +155,6 @@ static void test_many_children_of_one_parent(void **state)
 	for (i = 0; i < 20000; i++) {
 		assert_ptr_equal(profiler_call_tree_find(tree, p, (uintptr_t)i * 32 + 64, (uint32_t)(i & 3)), kids[i]);
 		assert_null(profiler_call_tree_find(tree, p, (uintptr_t)i * 32 + 64, (uint32_t)((i & 3) + 4)));
-	}
-	profiler_call_tree_destroy(tree);
-}
-
-/* Many siblings sharing cache slots: find_recent never returns a node for
- * another (key, line), and after find it returns exactly that node. */
-static void test_child_cache_never_lies(void **state)
-{
-	profiler_call_tree *tree = profiler_call_tree_create(0);
-	profiler_call_node *root = profiler_call_tree_root(tree);
-	profiler_call_node *p = profiler_call_tree_add(tree, root, 1, 0, 0);
-	profiler_call_node *kids[64];
-	uint64_t rng = 99;
-	size_t i, round;
-
-	(void)state;
-	for (i = 0; i < 64; i++) {
-		kids[i] = profiler_call_tree_add(tree, p, (uintptr_t)(i / 4 + 1) << 4, (uint32_t)(i % 4), 0);
-	}
-	for (round = 0; round < 20000; round++) {
-		size_t k = test_rand_next(&rng) % 64, j;
-		profiler_call_node *hit;
-		if (round % 3 == 0) {
-			assert_ptr_equal(profiler_call_tree_find(tree, p, kids[k]->key, kids[k]->line), kids[k]);
-			assert_ptr_equal(profiler_call_tree_find_recent(p, kids[k]->key, kids[k]->line), kids[k]);
-		}
-		j = test_rand_next(&rng) % 64;
-		hit = profiler_call_tree_find_recent(p, kids[j]->key, kids[j]->line);
-		assert_true(hit == NULL || hit == kids[j]);
 	}
 	profiler_call_tree_destroy(tree);
 }
@@ -395,7 +355,6 @@ int main(void)
 		cmocka_unit_test(test_add_and_find),
 		cmocka_unit_test(test_each_visits_parents_first),
 		cmocka_unit_test(test_many_children_of_one_parent),
-		cmocka_unit_test(test_child_cache_never_lies),
 		cmocka_unit_test(test_memory_cap_refuses_nodes),
 		cmocka_unit_test(test_tiny_cap_still_allows_some_nodes),
 		cmocka_unit_test(test_reset_keeps_live_paths),

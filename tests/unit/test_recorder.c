@@ -1039,6 +1039,39 @@ static void test_call_order_is_predicted(void **state)
 	fixture_free(f);
 }
 
+/* A branch in a loop body: A, then B or C in turn, then D. Both ways are
+ * remembered, so once each has been seen twice every call is predicted. */
+static void test_alternating_calls_are_predicted(void **state)
+{
+	fixture *f = fixture_new(0);
+	profiler_recorder *r = f->rec;
+	uint64_t t = 0;
+	int round, misses_late = 0;
+
+	(void)state;
+	enter(f, K_MAIN, 0, TAG(0), t++);
+	for (round = 0; round < 40; round++) {
+		const uintptr_t body[3] = { K_A, round % 2 ? K_B : K_C, K_WORK };
+		int k;
+		for (k = 0; k < 3; k++) {
+			bool fast = profiler_recorder_enter_fast(r, body[k], 7, TAG(1), TAG(0), t, 0);
+			if (!fast) {
+				profiler_sample s = S(t);
+				profiler_recorder_enter(r, body[k], 7, TAG(1), TAG(0), NULL, &s);
+				misses_late += round >= 4;
+			}
+			t++;
+			assert_true(profiler_recorder_leave_fast(r, TAG(1), t++, 0, false));
+		}
+	}
+	assert_int_equal(misses_late, 0);
+	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 7)->calls, 40);
+	assert_int_equal(PATH(f, K_MAIN, 0, K_B, 7)->calls, 20);
+	assert_int_equal(PATH(f, K_MAIN, 0, K_C, 7)->calls, 20);
+	assert_int_equal(PATH(f, K_MAIN, 0, K_WORK, 7)->calls, 40);
+	fixture_free(f);
+}
+
 enum { K_DTOR_A = 80, K_DTOR_B = 81, K_LOG = 82 };
 
 static bool enter_ended(fixture *f, uintptr_t key, uint32_t line, const void *tag, const void *caller, uint64_t t)
@@ -1174,6 +1207,7 @@ int main(void)
 		cmocka_unit_test(test_user_function_memory_settles_at_next_event),
 		cmocka_unit_test(test_enter_inline_unwinds_to_caller),
 		cmocka_unit_test(test_call_order_is_predicted),
+		cmocka_unit_test(test_alternating_calls_are_predicted),
 		cmocka_unit_test(test_inline_paths_match_out_of_line),
 		cmocka_unit_test(test_destructors_go_under_ended_function),
 		cmocka_unit_test(test_ended_frame_must_be_child_of_caller),

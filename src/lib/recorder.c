@@ -25,8 +25,7 @@ static profiler_context *context_new(profiler_recorder *r, const void *id, profi
 	}
 	c->id = id;
 	c->sentinel.node = base;
-	c->sentinel.hint = &base->first_hint;
-	c->sentinel.alt = &base->first_alt;
+	profiler_recorder_aim_hints(&c->sentinel);
 	c->sentinel.tag = NULL;
 	c->top = &c->sentinel;
 	r->contexts[r->context_count++] = c;
@@ -135,11 +134,9 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 		/* ended frames' nodes are not kept, nor hints into them */
 		c->ended_node = NULL;
 		c->settle_node = NULL;
-		c->sentinel.hint = &c->sentinel.node->first_hint;
-		c->sentinel.alt = &c->sentinel.node->first_alt;
+		profiler_recorder_aim_hints(&c->sentinel);
 		for (j = 0; j < c->depth; j++) {
-			c->frames[j].hint = &c->frames[j].node->first_hint;
-			c->frames[j].alt = &c->frames[j].node->first_alt;
+			profiler_recorder_aim_hints(&c->frames[j]);
 		}
 	}
 	return ok;

@@ -125,9 +125,17 @@ static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(pr
 	profiler_recorder_charge(f, parent, now);
 }
 
+/* Points f's prediction at the first child call of its node. */
+static inline __attribute__((always_inline)) void profiler_recorder_aim_hints(profiler_frame *f)
+{
+	f->hint = &f->node->first_hint;
+	f->alt = &f->node->first_alt;
+}
+
 /* Moves f's prediction on past its call of child: the child becomes the
  * first guess for this point, and the guess it replaces the second. */
-static inline void profiler_recorder_learn_child(profiler_frame *f, profiler_call_node *child)
+static inline __attribute__((always_inline)) void profiler_recorder_learn_child(profiler_frame *f,
+	profiler_call_node *child)
 {
 	if (*f->hint != child) {
 		*f->alt = *f->hint;
@@ -146,8 +154,7 @@ static inline __attribute__((always_inline)) profiler_frame *profiler_recorder_p
 
 	c->top = f;
 	f->node = node;
-	f->hint = &node->first_hint;
-	f->alt = &node->first_alt;
+	profiler_recorder_aim_hints(f);
 	f->tag = tag;
 	f->start.ticks = ticks;
 	f->start.mem = mem;
@@ -175,17 +182,12 @@ static inline __attribute__((always_inline)) bool profiler_recorder_enter_fast(p
 	}
 	node = *top->hint;
 	if (__builtin_expect(!node || node->key != key || node->line != line, 0)) {
-		profiler_call_node *other = *top->alt;
-		if (!other || other->key != key || other->line != line) {
+		node = *top->alt;
+		if (!node || node->key != key || node->line != line) {
 			return false;
 		}
-		/* the two alternate: the latest first */
-		*top->alt = node;
-		*top->hint = other;
-		node = other;
 	}
-	top->hint = &node->next_hint;
-	top->alt = &node->next_alt;
+	profiler_recorder_learn_child(top, node);
 	/* peak fields stay unset: without peak memory nothing reads them */
 	profiler_recorder_push_frame(c, node, tag, ticks, mem);
 	return true;
@@ -233,9 +235,10 @@ static inline void profiler_recorder_enter_inline(profiler_recorder *r, uintptr_
 	profiler_recorder_enter(r, key, line, tag, caller, call, now);
 }
 
-static inline void profiler_recorder_leave_inline(profiler_recorder *r, const void *tag, const profiler_sample *now)
+static inline void profiler_recorder_leave_inline(profiler_recorder *r, const void *tag, const profiler_sample *now,
+	bool settle_later)
 {
-	if (now->peak || !profiler_recorder_leave_fast(r, tag, now->ticks, now->mem, false)) {
+	if (now->peak || !profiler_recorder_leave_fast(r, tag, now->ticks, now->mem, settle_later)) {
 		profiler_recorder_leave(r, tag, now);
 	}
 }

@@ -21,24 +21,36 @@
 #define KEY_TAGGED_ID 1u
 #define KEY_CLOSURE_THIS 2u
 
-static zend_always_inline uintptr_t function_key(zend_execute_data *ex)
+/* The key of a function that needs no name to get one; false for top-level
+ * code and closures of internal functions, whose keys are their names' ids
+ * (see function_key). */
+static zend_always_inline bool plain_function_key(zend_execute_data *ex, uintptr_t *key)
 {
 	zend_function *func = ex->func;
 
 	if (EXPECTED(!(func->common.fn_flags & ZEND_ACC_CLOSURE))) {
-		if (EXPECTED(func->common.function_name != NULL)) {
-			return (uintptr_t)func;
-		}
-		/* top-level code: named afresh per run; rare next to calls */
-		return ((uintptr_t)profiler_name_function(PROFILER_G(funcs), ex) << 1) | KEY_TAGGED_ID;
+		*key = (uintptr_t)func;
+		return func->common.function_name != NULL;
 	}
 	if (func->type == ZEND_INTERNAL_FUNCTION) {
-		return ((uintptr_t)profiler_name_function(PROFILER_G(funcs), ex) << 1) | KEY_TAGGED_ID;
+		return false;
 	}
 	/* the same closure code runs under different scopes (a trait's closure
 	 * in each using class, Closure::bind), and its name shows the scope */
-	return (((uintptr_t)func->op_array.opcodes ^ ((uintptr_t)func->common.scope * 0x9E3779B97F4A7C15ull)) & ~(uintptr_t)3)
+	*key = (((uintptr_t)func->op_array.opcodes ^ ((uintptr_t)func->common.scope * 0x9E3779B97F4A7C15ull)) & ~(uintptr_t)3)
 		| (Z_TYPE(ex->This) == IS_OBJECT ? KEY_CLOSURE_THIS : 0);
+	return true;
+}
+
+static zend_always_inline uintptr_t function_key(zend_execute_data *ex)
+{
+	uintptr_t key;
+
+	if (plain_function_key(ex, &key)) {
+		return key;
+	}
+	/* named afresh per run; rare next to calls */
+	return ((uintptr_t)profiler_name_function(PROFILER_G(funcs), ex) << 1) | KEY_TAGGED_ID;
 }
 
 /* The line of the call: the current line of the nearest user frame below,
@@ -124,10 +136,11 @@ uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call)
 
 /* The slow paths take few arguments, so the handlers reach them by a tail
  * call and the fast paths need no stack frame. */
+/* Reached from the fast paths only, so peak memory is off. */
 static ZEND_COLD zend_never_inline void begin_slow(zend_execute_data *ex, uintptr_t key, uint32_t line,
 	uint64_t ticks, uint64_t mem)
 {
-	profiler_sample now = { ticks, mem, read_peak() };
+	profiler_sample now = { ticks, mem, 0 };
 
 	/* a caller that is not on top means frames ended unseen: open before a
 	 * window started and never observed, or cut off by a fatal error */
@@ -136,7 +149,7 @@ static ZEND_COLD zend_never_inline void begin_slow(zend_execute_data *ex, uintpt
 
 static ZEND_COLD zend_never_inline void end_slow(zend_execute_data *ex, uint64_t ticks, uint64_t mem)
 {
-	profiler_sample now = { ticks, mem, read_peak() };
+	profiler_sample now = { ticks, mem, 0 };
 
 	profiler_recorder_leave(PROFILER_G(recorder), ex, &now);
 }
@@ -163,9 +176,7 @@ static ZEND_COLD zend_never_inline void end_general(zend_execute_data *ex, bool 
 	now.ticks = read_ticks(tsc);
 	now.mem = read_mem();
 	now.peak = read_peak();
-	if (now.peak || !profiler_recorder_leave_fast(PROFILER_G(recorder), ex, now.ticks, now.mem, user)) {
-		profiler_recorder_leave(PROFILER_G(recorder), ex, &now);
-	}
+	profiler_recorder_leave_inline(PROFILER_G(recorder), ex, &now, user);
 }
 
 /* checked: the handler may run outside a profile (closures and top-level
@@ -176,7 +187,6 @@ static ZEND_COLD zend_never_inline void end_general(zend_execute_data *ex, bool 
  * need no stack frame and save no registers. */
 static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc, bool checked)
 {
-	zend_function *func = ex->func;
 	uintptr_t key;
 	uint32_t line;
 	uint64_t mem, ticks;
@@ -184,21 +194,9 @@ static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc, bool 
 	if (checked && UNEXPECTED(!PROFILER_G(recording))) {
 		return;
 	}
-	if (UNEXPECTED(!PROFILER_G(fast_path))) {
+	if (UNEXPECTED(!PROFILER_G(fast_path)) || UNEXPECTED(!plain_function_key(ex, &key))) {
 		begin_general(ex, tsc);
 		return;
-	}
-	if (EXPECTED(!(func->common.fn_flags & ZEND_ACC_CLOSURE))) {
-		if (UNEXPECTED(func->common.function_name == NULL)) {
-			begin_general(ex, tsc);
-			return;
-		}
-		key = (uintptr_t)func;
-	} else if (func->type == ZEND_INTERNAL_FUNCTION) {
-		begin_general(ex, tsc);
-		return;
-	} else {
-		key = function_key(ex);
 	}
 	line = call_line(ex);
 	mem = *PROFILER_G(heap_usage);

@@ -403,7 +403,7 @@ static void op_leave(void)
 	size_t k = model_find(tag);
 
 	if (how & 1) {
-		profiler_recorder_leave_inline(S->rec, tag, &s);
+		profiler_recorder_leave_inline(S->rec, tag, &s, false);
 	} else {
 		profiler_recorder_leave(S->rec, tag, &s);
 	}

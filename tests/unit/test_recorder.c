@@ -900,17 +900,17 @@ static void test_enter_inline_unwinds_to_caller(void **state)
 	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 1, K_B, 2)->calls, 1);
 	assert_non_null(PATH(f, K_MAIN, 0, K_C, 3));
 	s = S(35);
-	profiler_recorder_leave_inline(f->rec, TAG(3), &s);
+	profiler_recorder_leave_inline(f->rec, TAG(3), &s, false);
 	/* again along the known path: the inlined fast path */
 	s = S(40);
 	profiler_recorder_enter_inline(f->rec, K_C, 3, TAG(4), TAG(0), NULL, &s);
 	s = S(42);
-	profiler_recorder_leave_inline(f->rec, TAG(4), &s);
+	profiler_recorder_leave_inline(f->rec, TAG(4), &s, false);
 	/* leave_inline of a frame that is not on top ends the ones above it */
 	s = S(44);
 	profiler_recorder_enter_inline(f->rec, K_A, 1, TAG(5), TAG(0), NULL, &s);
 	s = S(50);
-	profiler_recorder_leave_inline(f->rec, TAG(0), &s);
+	profiler_recorder_leave_inline(f->rec, TAG(0), &s, false);
 	assert_int_equal(profiler_recorder_depth(f->rec), 0);
 	assert_int_equal(PATH(f, K_MAIN, 0, K_C, 3)->calls, 2);
 	assert_int_equal(PATH(f, K_MAIN, 0, K_C, 3)->incl_ticks, 7);
@@ -972,7 +972,7 @@ static void test_inline_paths_match_out_of_line(void **state)
 			stack[depth++] = tag;
 		} else {
 			int which = (r >> 20) % 6 == 0 ? (int)((r >> 24) % (uint64_t)depth) : depth - 1;
-			profiler_recorder_leave_inline(fast->rec, stack[which], &s);
+			profiler_recorder_leave_inline(fast->rec, stack[which], &s, false);
 			profiler_recorder_leave(slow->rec, stack[which], &s);
 			depth = which;
 		}

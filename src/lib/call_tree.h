@@ -16,7 +16,7 @@
 
 typedef struct profiler_call_node profiler_call_node;
 
-/* Two cache lines, aligned. A call reads and writes only the first: the
+/* Two cache lines, aligned to its size. A call reads and writes only the first: the
  * node's identity, its counters and the hint for the sibling after it. The
  * second holds what is read when a call makes its first child call or
  * misses its hint, and what only the writers read. */
@@ -45,7 +45,19 @@ struct profiler_call_node {
 	profiler_call_node *hash_next;
 	uint64_t incl_peak;
 	uint64_t self_peak;
-} __attribute__((aligned(64)));
+} __attribute__((aligned(128)));
+
+/* The second guess that goes with a first (hint: &node->first_hint or
+ * &node->next_hint). Nodes are aligned to their size, so the node holding
+ * a hint is found from its address; callers keep one pointer per
+ * prediction and look for the second guess only when the first misses. */
+static inline profiler_call_node **profiler_call_node_alt(profiler_call_node **hint)
+{
+	profiler_call_node *holder =
+		(profiler_call_node *)((uintptr_t)hint & ~(uintptr_t)(sizeof(profiler_call_node) - 1));
+
+	return hint == &holder->first_hint ? &holder->first_alt : &holder->next_alt;
+}
 
 typedef struct profiler_call_tree profiler_call_tree;
 

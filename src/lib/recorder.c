@@ -7,16 +7,49 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Gives c room for cap frames above the sentinel (which it copies). Frames
+ * are cache-line aligned, so they are moved rather than realloc'ed. */
+static bool context_grow(profiler_context *c, size_t cap)
+{
+	profiler_frame *frames = aligned_alloc(_Alignof(profiler_frame), (cap + 1) * sizeof(*frames));
+	profiler_frame_peak *peaks = malloc((cap + 1) * sizeof(*peaks));
+	size_t used = c->frames ? profiler_context_depth(c) + 1 : 0;
+
+	if (!frames || !peaks) {
+		free(frames);
+		free(peaks);
+		return false;
+	}
+	if (used) {
+		memcpy(frames, c->frames, used * sizeof(*frames));
+		memcpy(peaks, c->peaks, used * sizeof(*peaks));
+	}
+	free(c->frames);
+	free(c->peaks);
+	c->frames = frames;
+	c->peaks = peaks;
+	c->top = frames + (used ? used - 1 : 0);
+	c->last = frames + cap;
+	c->cap = cap;
+	return true;
+}
+
 static profiler_context *context_new(profiler_recorder *r, const void *id, profiler_call_node *base)
 {
 	profiler_context *c = calloc(1, sizeof(*c));
 	if (!c) {
 		return NULL;
 	}
+	if (!context_grow(c, 16)) {
+		free(c);
+		return NULL;
+	}
 	if (r->context_count == r->context_cap) {
 		size_t cap = r->context_cap ? r->context_cap * 2 : 8;
 		profiler_context **list = realloc(r->contexts, cap * sizeof(*list));
 		if (!list) {
+			free(c->frames);
+			free(c->peaks);
 			free(c);
 			return NULL;
 		}
@@ -24,10 +57,11 @@ static profiler_context *context_new(profiler_recorder *r, const void *id, profi
 		r->context_cap = cap;
 	}
 	c->id = id;
-	c->sentinel.node = base;
-	profiler_recorder_aim_hints(&c->sentinel);
-	c->sentinel.tag = NULL;
-	c->top = &c->sentinel;
+	memset(&c->frames[0], 0, sizeof(c->frames[0]));
+	c->frames[0].node = base;
+	c->frames[0].tag = FRAME_MARKED;
+	profiler_recorder_aim_hints(&c->frames[0]);
+	c->peaks[0].start = c->peaks[0].child = 0;
 	r->contexts[r->context_count++] = c;
 	if (id) {
 		profiler_ptr_map_put(r->by_id, (uintptr_t)id, (uintptr_t)c);
@@ -53,7 +87,22 @@ static void context_free(profiler_recorder *r, profiler_context *c)
 		profiler_ptr_map_remove(r->by_id, (uintptr_t)c->id);
 	}
 	free(c->frames);
+	free(c->peaks);
 	free(c);
+}
+
+void profiler_recorder_settle_pending(profiler_context *c, uint64_t mem)
+{
+	profiler_call_node *node = c->settle_node;
+
+	c->settle_node = NULL;
+	if (mem < c->settle_end_mem) {
+		uint64_t end = mem > c->settle_start_mem ? mem : c->settle_start_mem;
+		uint64_t freed = c->settle_end_mem - end;
+		node->incl_mem -= freed;
+		node->self_mem -= (int64_t)freed;
+		c->top->child_mem -= freed;
+	}
 }
 
 profiler_recorder *profiler_recorder_create(const profiler_recorder_options *options)
@@ -98,7 +147,12 @@ profiler_call_tree *profiler_recorder_tree(profiler_recorder *r)
 
 size_t profiler_recorder_depth(const profiler_recorder *r)
 {
-	return r->current ? r->current->depth : 0;
+	return r->current ? profiler_context_depth(r->current) : 0;
+}
+
+const void *profiler_recorder_top_tag(const profiler_recorder *r)
+{
+	return profiler_frame_tag(r->current->top);
 }
 
 size_t profiler_recorder_context_count(const profiler_recorder *r)
@@ -113,7 +167,7 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 	bool ok;
 
 	for (i = 0; i < r->context_count; i++) {
-		n += r->contexts[i]->depth + 1;
+		n += profiler_context_depth(r->contexts[i]) + 1;
 	}
 	live = malloc(n * sizeof(*live));
 	if (!live) {
@@ -122,8 +176,8 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 	n = 0;
 	for (i = 0; i < r->context_count; i++) {
 		profiler_context *c = r->contexts[i];
-		live[n++] = &c->sentinel.node;
-		for (j = 0; j < c->depth; j++) {
+		/* the sentinel too */
+		for (j = 0; j <= profiler_context_depth(c); j++) {
 			live[n++] = &c->frames[j].node;
 		}
 	}
@@ -134,8 +188,7 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 		/* ended frames' nodes are not kept, nor hints into them */
 		c->ended_node = NULL;
 		c->settle_node = NULL;
-		profiler_recorder_aim_hints(&c->sentinel);
-		for (j = 0; j < c->depth; j++) {
+		for (j = 0; j <= profiler_context_depth(c); j++) {
 			profiler_recorder_aim_hints(&c->frames[j]);
 		}
 	}
@@ -147,10 +200,9 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
  * not its self time. */
 static void credit_waiting(profiler_context *c, const profiler_sample *now)
 {
-	if (c->depth) {
-		profiler_frame *top = &c->frames[c->depth - 1];
-		top->child_ticks += now->ticks > c->left.ticks ? now->ticks - c->left.ticks : 0;
-		top->child_peak += now->peak > c->left.peak ? now->peak - c->left.peak : 0;
+	if (c->top != c->frames) {
+		c->top->child_ticks += now->ticks > c->left.ticks ? now->ticks - c->left.ticks : 0;
+		c->peaks[profiler_context_depth(c)].child += now->peak > c->left.peak ? now->peak - c->left.peak : 0;
 	}
 }
 
@@ -174,13 +226,18 @@ void profiler_recorder_checkpoint(profiler_recorder *r, const profiler_sample *n
 		}
 		/* each open call is charged with its span so far, top first so
 		 * that its caller sees it as child time, and starts again */
-		for (j = c->depth; j > 0; j--) {
-			profiler_frame *f = &c->frames[j - 1];
-			profiler_recorder_charge(f, j > 1 ? f - 1 : &c->sentinel, &at);
-			f->start = at;
+		for (j = profiler_context_depth(c); j > 0; j--) {
+			profiler_frame *f = &c->frames[j];
+			profiler_recorder_charge(f, at.ticks, at.mem);
+			if (at.peak) {
+				profiler_recorder_charge_peak(c, f, at.peak);
+			}
+			f->start_ticks = at.ticks;
+			f->start_mem = at.mem;
 			f->child_ticks = 0;
 			f->child_mem = 0;
-			f->child_peak = 0;
+			c->peaks[j].start = at.peak;
+			c->peaks[j].child = 0;
 		}
 	}
 }
@@ -221,19 +278,19 @@ static profiler_call_node *child_node(profiler_recorder *r, profiler_context *c,
 
 static bool ensure_capacity(profiler_context *c)
 {
-	if (c->depth == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		profiler_frame *frames = realloc(c->frames, cap * sizeof(*frames));
-		if (!frames) {
-			return false;
-		}
-		c->frames = frames;
-		c->cap = cap;
-		if (c->depth) {
-			c->top = &c->frames[c->depth - 1];
-		}
-	}
-	return true;
+	return c->top != c->last || context_grow(c, c->cap * 2);
+}
+
+/* Pushes a frame for node with peak memory as well. */
+static void push_frame_with_peak(profiler_context *c, profiler_call_node *node, uintptr_t tag,
+	const profiler_sample *now)
+{
+	profiler_frame_peak *p;
+
+	profiler_recorder_push_frame(c, node, tag, now->ticks, now->mem);
+	p = &c->peaks[profiler_context_depth(c)];
+	p->start = now->peak;
+	p->child = 0;
 }
 
 void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
@@ -241,10 +298,9 @@ void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
 {
 	profiler_context *c = r->current;
 	profiler_call_node *parent = NULL, *node;
-	profiler_frame *f;
 
 	profiler_recorder_settle(c, now->mem);
-	if (c->depth && c->frames[c->depth - 1].tag != caller) {
+	if (c->top != c->frames && profiler_frame_tag(c->top) != caller) {
 		profiler_recorder_unwind_to(r, caller, now);
 	}
 	if (!ensure_capacity(c)) {
@@ -261,24 +317,26 @@ void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
 	if (node->parent == c->top->node) {
 		profiler_recorder_learn_child(c->top, node);
 	}
-	f = profiler_recorder_push_frame(c, node, tag, now->ticks, now->mem);
-	f->start.peak = now->peak;
-	f->child_peak = 0;
+	push_frame_with_peak(c, node, (uintptr_t)tag, now);
 }
 
-void profiler_recorder_leave(profiler_recorder *r, const void *tag, const profiler_sample *now)
+void profiler_recorder_leave(profiler_recorder *r, const void *tag, const profiler_sample *now, bool settle_later)
 {
 	profiler_context *c = r->current;
-	size_t i = c->depth;
+	profiler_frame *f = c->top;
 
 	profiler_recorder_settle(c, now->mem);
-	while (i > 0 && c->frames[i - 1].tag != tag) {
-		i--;
+	while (f != c->frames && profiler_frame_tag(f) != tag) {
+		f--;
 	}
-	if (i == 0) {
+	if (f == c->frames) {
 		return;
 	}
-	while (c->depth >= i) {
+	/* only the frame on top is settled: the others end unseen */
+	if (settle_later && f == c->top) {
+		profiler_recorder_settle_later(c, f, now->mem);
+	}
+	while (c->top >= f) {
 		profiler_recorder_pop_frame(c, now);
 	}
 }
@@ -289,44 +347,35 @@ bool profiler_recorder_enter_under_ended(profiler_recorder *r, uintptr_t key, ui
 	profiler_context *c = r->current;
 	profiler_call_node *top;
 	profiler_call_node *node;
-	profiler_frame *f;
 
 	profiler_recorder_settle(c, now->mem);
 	top = c->top->node;
-	if (!c->ended_node || c->ended_node->parent != top || (c->depth && c->frames[c->depth - 1].tag != caller)
-			|| !ensure_capacity(c)) {
+	if (!c->ended_node || c->ended_node->parent != top
+			|| (c->top != c->frames && profiler_frame_tag(c->top) != caller) || !ensure_capacity(c)) {
 		return false;
 	}
 	node = child_node(r, c, c->ended_node, key, line, call, now);
 	if (!node) {
 		return false;
 	}
-	f = profiler_recorder_push_frame(c, node, tag, now->ticks, now->mem);
-	f->start.peak = now->peak;
-	f->child_peak = 0;
 	/* its own end must not become the parent of the next such call */
-	f->keeps_ended = true;
+	push_frame_with_peak(c, node, (uintptr_t)tag | FRAME_MARKED, now);
 	return true;
 }
 
 void profiler_recorder_unwind_to(profiler_recorder *r, const void *caller, const profiler_sample *now)
 {
 	profiler_context *c = r->current;
-	size_t i = c->depth;
+	profiler_frame *f = c->top;
 
-	if (caller == NULL) {
-		while (c->depth) {
-			profiler_recorder_pop_frame(c, now);
-		}
+	/* a NULL caller is the sentinel's */
+	while (f != c->frames && profiler_frame_tag(f) != caller) {
+		f--;
+	}
+	if (f == c->frames && caller != NULL) {
 		return;
 	}
-	while (i > 0 && c->frames[i - 1].tag != caller) {
-		i--;
-	}
-	if (i == 0) {
-		return;
-	}
-	while (c->depth > i) {
+	while (c->top > f) {
 		profiler_recorder_pop_frame(c, now);
 	}
 }
@@ -354,10 +403,10 @@ static void context_return(profiler_context *c, const profiler_sample *now)
 		/* A suspended fiber costs nothing: shift its frames past the gap. */
 		uint64_t away_mem = now->mem - c->left.mem;
 		uint64_t away_peak = now->peak - c->left.peak;
-		for (i = 0; i < c->depth; i++) {
-			c->frames[i].start.ticks += away_ticks;
-			c->frames[i].start.mem += away_mem;
-			c->frames[i].start.peak += away_peak;
+		for (i = 1; i <= profiler_context_depth(c); i++) {
+			c->frames[i].start_ticks += away_ticks;
+			c->frames[i].start_mem += away_mem;
+			c->peaks[i].start += away_peak;
 		}
 	}
 	c->state = CONTEXT_RUNNING;
@@ -402,7 +451,7 @@ void profiler_recorder_switch(profiler_recorder *r, const void *from, const void
 
 static void close_context(profiler_context *c, const profiler_sample *at)
 {
-	while (c->depth) {
+	while (c->top != c->frames) {
 		profiler_recorder_pop_frame(c, at);
 	}
 }

@@ -43,14 +43,18 @@ void profiler_recorder_destroy(profiler_recorder *recorder);
 /* A call begins. tag identifies the frame (the engine's frame pointer) so
  * that leave can find it even when the engine skipped some end events;
  * caller is the tag of the calling frame (NULL: the engine's top level).
+ * Tags are even: the recorder uses the low bit.
  * When the caller is not on top, frames above it ended unseen and end now
  * (see profiler_recorder_unwind_to). */
 void profiler_recorder_enter(profiler_recorder *recorder, uintptr_t key, uint32_t line,
 	const void *tag, const void *caller, const void *call, const profiler_sample *now);
 
 /* The call tagged tag ends; frames above it end at the same moment. An
- * unknown tag is ignored. */
-void profiler_recorder_leave(profiler_recorder *recorder, const void *tag, const profiler_sample *now);
+ * unknown tag is ignored. settle_later: the call runs a user function, whose
+ * locals the engine frees after this event; what that frees by the next
+ * event is taken off the call's memory. */
+void profiler_recorder_leave(profiler_recorder *recorder, const void *tag, const profiler_sample *now,
+	bool settle_later);
 
 /* Like enter, but the call goes under the frame that ended last, when that
  * frame was a child of the caller: for destructors run while a returning
@@ -89,6 +93,9 @@ bool profiler_recorder_reset_tree(profiler_recorder *recorder);
 
 profiler_call_tree *profiler_recorder_tree(profiler_recorder *recorder);
 size_t profiler_recorder_depth(const profiler_recorder *recorder);
+/* The tag of the current context's top frame (NULL when none is open): the
+ * caller of a call made now, when no frame ended unseen. */
+const void *profiler_recorder_top_tag(const profiler_recorder *recorder);
 size_t profiler_recorder_context_count(const profiler_recorder *recorder);
 
 #endif

@@ -7,19 +7,32 @@
 #include "recorder.h"
 #include "ptr_map.h"
 
+/* A frame is one cache line: what a call reads and writes on its way in
+ * and out. Peak memory, which few profiles track, lives in a parallel
+ * array (profiler_frame_peak). */
 typedef struct {
 	profiler_call_node *node;
 	/* where the child this frame calls next is predicted: node's first_hint
-	 * and first_alt until it calls one, then that child's next_hint and
-	 * next_alt */
-	profiler_call_node **hint, **alt;
-	const void *tag;
-	profiler_sample start;
-	uint64_t child_ticks;
-	uint64_t child_mem;
-	uint64_t child_peak;
-	bool keeps_ended; /* a destructor placed under the frame that ended last */
-} profiler_frame;
+	 * until it calls one, then that child's next_hint (the second guesses
+	 * are found from these; see profiler_call_node_alt) */
+	profiler_call_node **hint;
+	/* the call's tag, with FRAME_MARKED or'ed in on the sentinel and on a
+	 * destructor placed under the frame that ended last */
+	uintptr_t tag;
+	uint64_t start_ticks, start_mem;
+	uint64_t child_ticks, child_mem;
+} __attribute__((aligned(64))) profiler_frame;
+
+/* A marked frame matches no tag (tags are even), so the fast paths, which
+ * compare tags as they are, leave its events to the slow paths, which mask
+ * the bit. */
+#define FRAME_MARKED ((uintptr_t)1)
+
+_Static_assert(sizeof(profiler_frame) == 64, "a frame is one cache line");
+
+typedef struct {
+	uint64_t start, child;
+} profiler_frame_peak;
 
 typedef enum {
 	CONTEXT_RUNNING,
@@ -28,28 +41,30 @@ typedef enum {
 } context_state;
 
 typedef struct profiler_context {
-	const void *id;
-	profiler_frame *frames;
-	size_t depth, cap;
-	/* The frame on top: frames[depth - 1], or the sentinel when no frame is
-	 * open. The sentinel's node is the parent of the context's outermost
-	 * frame and its tag is NULL (the caller of {main}), so the hot path
-	 * needs no test for an empty stack. */
+	/* The frame on top, or frames[0] when no frame is open: that one is
+	 * the sentinel, whose node is the parent of the context's outermost
+	 * frame and whose tag is NULL, marked (the caller of {main}, and no
+	 * frame's tag). So every frame has the one below it as its parent
+	 * frame, and the hot path needs no test for an empty stack. */
 	profiler_frame *top;
-	profiler_frame sentinel;
-	context_state state;
-	profiler_sample left;
-	struct profiler_context *resumer;
-	/* The node of the frame that ended last: a function's locals are freed
-	 * after its end event, and destructors run then belong under it. */
-	profiler_call_node *ended_node;
+	profiler_frame *last; /* frames[cap]: the highest a frame can go */
 	/* A user function's memory as Xdebug reads it, after PHP has freed its
 	 * locals: its end event comes before that, so its inclusive memory is
 	 * settled at the next event of the context (see
 	 * profiler_recorder_settle). */
 	profiler_call_node *settle_node;
-	size_t settle_depth;
 	uint64_t settle_start_mem, settle_end_mem;
+	/* The node of the frame that ended last: a function's locals are freed
+	 * after its end event, and destructors run then belong under it. */
+	profiler_call_node *ended_node;
+
+	const void *id;
+	profiler_frame *frames; /* cap + 1 of them, frames[0] the sentinel */
+	profiler_frame_peak *peaks; /* peaks[i] goes with frames[i] */
+	size_t cap;
+	context_state state;
+	profiler_sample left;
+	struct profiler_context *resumer;
 } profiler_context;
 
 struct profiler_recorder {
@@ -62,38 +77,43 @@ struct profiler_recorder {
 	bool in_full_callback;
 };
 
-/* Ends the top frame of c and charges it to its node and to its parent
- * frame. */
+/* The number of open frames of c. */
+static inline size_t profiler_context_depth(const profiler_context *c)
+{
+	return (size_t)(c->top - c->frames);
+}
+
+static inline const void *profiler_frame_tag(const profiler_frame *f)
+{
+	return (const void *)(f->tag & ~FRAME_MARKED);
+}
+
 /* Lowers the inclusive memory of the user function that ended last by what
  * was freed since its end event (its locals), never below 0 and never by
- * more than memory actually fell. */
+ * more than memory actually fell. Every entry point of the recorder calls
+ * this first, and a context is settled before control leaves it, so the
+ * frame on top is still the one the function returned to. Out of line:
+ * most calls leave nothing to settle, and the hot paths stay small. */
+void profiler_recorder_settle_pending(profiler_context *c, uint64_t mem);
+
 static inline __attribute__((always_inline)) void profiler_recorder_settle(profiler_context *c, uint64_t mem)
 {
-	profiler_call_node *node = c->settle_node;
-
-	if (node) {
-		c->settle_node = NULL;
-		if (mem < c->settle_end_mem && c->depth == c->settle_depth) {
-			uint64_t end = mem > c->settle_start_mem ? mem : c->settle_start_mem;
-			uint64_t freed = c->settle_end_mem - end;
-			profiler_frame *parent = c->depth ? &c->frames[c->depth - 1] : &c->sentinel;
-			node->incl_mem -= freed;
-			node->self_mem -= (int64_t)freed;
-			parent->child_mem -= freed;
-		}
+	if (__builtin_expect(c->settle_node != NULL, 0)) {
+		profiler_recorder_settle_pending(c, mem);
 	}
 }
 
-/* Charges frame f with its call from its start to `at`: the span goes to
- * its node and to the child costs of parent (the frame below, or the
- * sentinel, which takes them at less cost than a test). Calls are counted
- * by the caller of this. */
-static inline __attribute__((always_inline)) void profiler_recorder_charge(profiler_frame *f, profiler_frame *parent,
-	const profiler_sample *at)
+/* Charges frame f with its call from its start to (ticks, mem): the span
+ * goes to its node and to the child costs of the frame below (or the
+ * sentinel, which takes them at less cost than a test). Calls and peak
+ * memory are the caller's to count. */
+static inline __attribute__((always_inline)) void profiler_recorder_charge(profiler_frame *f, uint64_t ticks_now,
+	uint64_t mem_now)
 {
 	profiler_call_node *node = f->node;
-	uint64_t ticks = at->ticks > f->start.ticks ? at->ticks - f->start.ticks : 0;
-	uint64_t mem = at->mem > f->start.mem ? at->mem - f->start.mem : 0;
+	profiler_frame *parent = f - 1;
+	uint64_t ticks = ticks_now > f->start_ticks ? ticks_now - f->start_ticks : 0;
+	uint64_t mem = mem_now > f->start_mem ? mem_now - f->start_mem : 0;
 	uint64_t child_ticks = f->child_ticks < ticks ? f->child_ticks : ticks;
 
 	node->incl_ticks += ticks;
@@ -102,34 +122,41 @@ static inline __attribute__((always_inline)) void profiler_recorder_charge(profi
 	node->self_mem += (int64_t)mem - (int64_t)f->child_mem;
 	parent->child_ticks += ticks;
 	parent->child_mem += mem;
-	/* peak readings are 0 unless profiler.peak_memory is on */
-	if (at->peak) {
-		uint64_t peak = at->peak > f->start.peak ? at->peak - f->start.peak : 0;
-		uint64_t child_peak = f->child_peak < peak ? f->child_peak : peak;
-		node->incl_peak += peak;
-		node->self_peak += peak - child_peak;
-		parent->child_peak += peak;
-	}
 }
 
+/* The peak-memory part of charging f (profiler.peak_memory). */
+static inline void profiler_recorder_charge_peak(profiler_context *c, profiler_frame *f, uint64_t peak_now)
+{
+	profiler_frame_peak *p = &c->peaks[f - c->frames];
+	uint64_t peak = peak_now > p->start ? peak_now - p->start : 0;
+	uint64_t child_peak = p->child < peak ? p->child : peak;
+
+	f->node->incl_peak += peak;
+	f->node->self_peak += peak - child_peak;
+	p[-1].child += peak;
+}
+
+/* Ends the top frame of c (not the sentinel) and charges it. */
 static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
 {
 	profiler_frame *f = c->top;
-	profiler_frame *parent = --c->depth ? f - 1 : &c->sentinel;
 
-	c->top = parent;
+	c->top = f - 1;
 	/* a destructor placed under the frame that ended last hands that frame
 	 * back, so the next destructor goes under it too */
-	c->ended_node = f->keeps_ended ? f->node->parent : f->node;
+	c->ended_node = (f->tag & FRAME_MARKED) ? f->node->parent : f->node;
 	f->node->calls++;
-	profiler_recorder_charge(f, parent, now);
+	profiler_recorder_charge(f, now->ticks, now->mem);
+	/* peak readings are 0 unless profiler.peak_memory is on */
+	if (now->peak) {
+		profiler_recorder_charge_peak(c, f, now->peak);
+	}
 }
 
 /* Points f's prediction at the first child call of its node. */
 static inline __attribute__((always_inline)) void profiler_recorder_aim_hints(profiler_frame *f)
 {
 	f->hint = &f->node->first_hint;
-	f->alt = &f->node->first_alt;
 }
 
 /* Moves f's prediction on past its call of child: the child becomes the
@@ -138,88 +165,141 @@ static inline __attribute__((always_inline)) void profiler_recorder_learn_child(
 	profiler_call_node *child)
 {
 	if (*f->hint != child) {
-		*f->alt = *f->hint;
+		*profiler_call_node_alt(f->hint) = *f->hint;
 		*f->hint = child;
 	}
 	f->hint = &child->next_hint;
-	f->alt = &child->next_alt;
 }
 
-/* Pushes a frame for node (the stack has room); peak fields are the
- * caller's to set when it tracks peak memory. */
+/* Pushes a frame for node (c->top < c->last); its peak is the caller's to
+ * set when it tracks peak memory. */
 static inline __attribute__((always_inline)) profiler_frame *profiler_recorder_push_frame(profiler_context *c,
-	profiler_call_node *node, const void *tag, uint64_t ticks, uint64_t mem)
+	profiler_call_node *node, uintptr_t tag, uint64_t ticks, uint64_t mem)
 {
-	profiler_frame *f = &c->frames[c->depth++];
+	profiler_frame *f = c->top + 1;
 
 	c->top = f;
 	f->node = node;
 	profiler_recorder_aim_hints(f);
 	f->tag = tag;
-	f->start.ticks = ticks;
-	f->start.mem = mem;
+	f->start_ticks = ticks;
+	f->start_mem = mem;
 	f->child_ticks = 0;
 	f->child_mem = 0;
-	f->keeps_ended = false;
 	return f;
+}
+
+/* The first half of profiler_recorder_enter_fast, for callers that know
+ * the call's line only once they know its caller is on top: the frame on
+ * top if it is caller's and has room above it, else NULL. c is settled. */
+static inline __attribute__((always_inline)) profiler_frame *profiler_recorder_caller_on_top(profiler_context *c,
+	const void *caller)
+{
+	profiler_frame *top = c->top;
+
+	if (top->tag != (uintptr_t)caller || top == c->last) {
+		return NULL;
+	}
+	return top;
+}
+
+static inline __attribute__((always_inline)) bool profiler_call_node_is(const profiler_call_node *node,
+	uintptr_t key, uint32_t line)
+{
+	return node && node->key == key && node->line == line;
+}
+
+/* The second half: pushes a frame for the call if top's first guess
+ * predicted it. Returns false, having done nothing, if not: then
+ * profiler_recorder_push_second_guess. */
+static inline __attribute__((always_inline)) bool profiler_recorder_push_first_guess(profiler_context *c,
+	profiler_frame *top, uintptr_t key, uint32_t line, const void *tag, uint64_t ticks, uint64_t mem)
+{
+	profiler_call_node *node = *top->hint;
+
+	if (__builtin_expect(!profiler_call_node_is(node, key, line), 0)) {
+		return false;
+	}
+	/* the guess stays: nothing to learn but the next point */
+	top->hint = &node->next_hint;
+	profiler_recorder_push_frame(c, node, (uintptr_t)tag, ticks, mem);
+	return true;
+}
+
+/* The same with the second guess, which becomes the first. Returns false,
+ * having done nothing, when the full profiler_recorder_enter is needed. */
+static inline __attribute__((always_inline)) bool profiler_recorder_push_second_guess(profiler_context *c,
+	profiler_frame *top, uintptr_t key, uint32_t line, const void *tag, uint64_t ticks, uint64_t mem)
+{
+	profiler_call_node *node = *profiler_call_node_alt(top->hint);
+
+	if (!profiler_call_node_is(node, key, line)) {
+		return false;
+	}
+	profiler_recorder_learn_child(top, node);
+	profiler_recorder_push_frame(c, node, (uintptr_t)tag, ticks, mem);
+	return true;
 }
 
 /* The common case of profiler_recorder_enter, without peak memory: the
  * caller is the frame on top (see profiler_recorder_unwind_to) and the path
- * is known. Returns false, having done nothing, when the full
+ * is known. Returns false, having done nothing but settle, when the full
  * profiler_recorder_enter is needed. */
 static inline __attribute__((always_inline)) bool profiler_recorder_enter_fast(profiler_recorder *r, uintptr_t key,
 	uint32_t line, const void *tag, const void *caller, uint64_t ticks, uint64_t mem)
 {
 	profiler_context *c = r->current;
 	profiler_frame *top;
-	profiler_call_node *node;
 
 	profiler_recorder_settle(c, mem);
-	top = c->top;
-	if (top->tag != caller || c->depth >= c->cap) {
+	top = profiler_recorder_caller_on_top(c, caller);
+	return top && (profiler_recorder_push_first_guess(c, top, key, line, tag, ticks, mem)
+		|| profiler_recorder_push_second_guess(c, top, key, line, tag, ticks, mem));
+}
+
+/* Has the memory of frame f, a user function's that ends now with memory
+ * at mem, settled at the next event (see profiler_recorder_settle). */
+static inline __attribute__((always_inline)) void profiler_recorder_settle_later(profiler_context *c,
+	const profiler_frame *f, uint64_t mem)
+{
+	if (mem > f->start_mem) {
+		c->settle_node = f->node;
+		c->settle_start_mem = f->start_mem;
+		c->settle_end_mem = mem;
+	}
+}
+
+/* profiler_recorder_leave_fast on a settled context. */
+static inline __attribute__((always_inline)) bool profiler_recorder_leave_top(profiler_context *c, const void *tag,
+	uint64_t ticks, uint64_t mem, bool settle_later)
+{
+	profiler_frame *f = c->top;
+
+	/* the sentinel and other marked frames match no tag */
+	if (f->tag != (uintptr_t)tag) {
 		return false;
 	}
-	node = *top->hint;
-	if (__builtin_expect(!node || node->key != key || node->line != line, 0)) {
-		node = *top->alt;
-		if (!node || node->key != key || node->line != line) {
-			return false;
-		}
+	if (settle_later) {
+		profiler_recorder_settle_later(c, f, mem);
 	}
-	profiler_recorder_learn_child(top, node);
-	/* peak fields stay unset: without peak memory nothing reads them */
-	profiler_recorder_push_frame(c, node, tag, ticks, mem);
+	c->top = f - 1;
+	c->ended_node = f->node;
+	f->node->calls++;
+	profiler_recorder_charge(f, ticks, mem);
 	return true;
 }
 
 /* The common case of profiler_recorder_leave, without peak memory: the
- * frame is on top. Returns false, having done nothing (but settling), when
- * the full profiler_recorder_leave is needed. settle_later: the frame runs
- * a user function, whose locals PHP frees after this event. */
+ * frame is on top. Returns false, having done nothing but settle, when the
+ * full profiler_recorder_leave is needed. settle_later: the frame runs a
+ * user function, whose locals PHP frees after this event. */
 static inline __attribute__((always_inline)) bool profiler_recorder_leave_fast(profiler_recorder *r, const void *tag,
 	uint64_t ticks, uint64_t mem, bool settle_later)
 {
 	profiler_context *c = r->current;
-	profiler_sample now;
-	profiler_frame *f;
 
 	profiler_recorder_settle(c, mem);
-	f = c->top;
-	if (!c->depth || f->tag != tag) {
-		return false;
-	}
-	now.ticks = ticks;
-	now.mem = mem;
-	now.peak = 0;
-	if (settle_later && mem > f->start.mem) {
-		c->settle_node = f->node;
-		c->settle_depth = c->depth - 1;
-		c->settle_start_mem = f->start.mem;
-		c->settle_end_mem = mem;
-	}
-	profiler_recorder_pop_frame(c, &now);
-	return true;
+	return profiler_recorder_leave_top(c, tag, ticks, mem, settle_later);
 }
 
 /* enter and leave with the fast paths tried first: what the engine hooks do,
@@ -228,8 +308,10 @@ static inline void profiler_recorder_enter_inline(profiler_recorder *r, uintptr_
 	const void *tag, const void *caller, const void *call, const profiler_sample *now)
 {
 	if (profiler_recorder_enter_fast(r, key, line, tag, caller, now->ticks, now->mem)) {
-		r->current->top->start.peak = now->peak;
-		r->current->top->child_peak = 0;
+		profiler_context *c = r->current;
+		profiler_frame_peak *p = &c->peaks[c->top - c->frames];
+		p->start = now->peak;
+		p->child = 0;
 		return;
 	}
 	profiler_recorder_enter(r, key, line, tag, caller, call, now);
@@ -239,7 +321,7 @@ static inline void profiler_recorder_leave_inline(profiler_recorder *r, const vo
 	bool settle_later)
 {
 	if (now->peak || !profiler_recorder_leave_fast(r, tag, now->ticks, now->mem, settle_later)) {
-		profiler_recorder_leave(r, tag, now);
+		profiler_recorder_leave(r, tag, now, settle_later);
 	}
 }
 

@@ -53,17 +53,30 @@ static zend_always_inline uintptr_t function_key(zend_execute_data *ex)
 	return ((uintptr_t)profiler_name_function(PROFILER_G(funcs), ex) << 1) | KEY_TAGGED_ID;
 }
 
-/* The line of the call: the current line of the nearest user frame below,
- * which for a callback from an internal function is where that function was
- * called. */
-static zend_always_inline uint32_t call_line(zend_execute_data *ex)
+/* The line of a call from caller: the current line of the nearest user
+ * frame from caller down, which for a callback from an internal function
+ * is where that function was called. */
+static zend_always_inline uint32_t line_of_call_from(zend_execute_data *caller)
 {
-	zend_execute_data *caller = ex->prev_execute_data;
-
 	while (caller && (!caller->func || !ZEND_USER_CODE(caller->func->type))) {
 		caller = caller->prev_execute_data;
 	}
 	return (caller && caller->opline) ? caller->opline->lineno : 0;
+}
+
+static zend_always_inline uint32_t call_line(zend_execute_data *ex)
+{
+	return line_of_call_from(ex->prev_execute_data);
+}
+
+/* The same for a caller that is a profiled frame (so has a function), as
+ * the fast path's caller is: from user code, the common case, one read. */
+static zend_always_inline uint32_t line_of_call_from_frame(zend_execute_data *caller)
+{
+	if (EXPECTED(ZEND_USER_CODE(caller->func->type))) {
+		return caller->opline ? caller->opline->lineno : 0;
+	}
+	return line_of_call_from(caller->prev_execute_data);
 }
 
 /* zend_memory_usage() is a call into PHP per reading, twice per profiled
@@ -137,21 +150,21 @@ uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call)
 /* The slow paths take few arguments, so the handlers reach them by a tail
  * call and the fast paths need no stack frame. */
 /* Reached from the fast paths only, so peak memory is off. */
-static ZEND_COLD zend_never_inline void begin_slow(zend_execute_data *ex, uintptr_t key, uint32_t line,
-	uint64_t ticks, uint64_t mem)
+static ZEND_COLD zend_never_inline void begin_slow(zend_execute_data *ex, uintptr_t key, uint64_t ticks,
+	uint64_t mem)
 {
 	profiler_sample now = { ticks, mem, 0 };
 
 	/* a caller that is not on top means frames ended unseen: open before a
 	 * window started and never observed, or cut off by a fatal error */
-	profiler_recorder_enter(PROFILER_G(recorder), key, line, ex, ex->prev_execute_data, ex, &now);
+	profiler_recorder_enter(PROFILER_G(recorder), key, call_line(ex), ex, ex->prev_execute_data, ex, &now);
 }
 
-static ZEND_COLD zend_never_inline void end_slow(zend_execute_data *ex, uint64_t ticks, uint64_t mem)
+static ZEND_COLD zend_never_inline void end_slow(zend_execute_data *ex, uint64_t ticks, uint64_t mem, bool user)
 {
 	profiler_sample now = { ticks, mem, 0 };
 
-	profiler_recorder_leave(PROFILER_G(recorder), ex, &now);
+	profiler_recorder_leave(PROFILER_G(recorder), ex, &now, user);
 }
 
 /* Every call that the fast paths below do not take: closures from
@@ -179,6 +192,62 @@ static ZEND_COLD zend_never_inline void end_general(zend_execute_data *ex, bool 
 	profiler_recorder_leave_inline(PROFILER_G(recorder), ex, &now, user);
 }
 
+/* A call from the frame on top that its first guess did not predict. */
+static zend_never_inline void begin_second_guess(zend_execute_data *ex, profiler_context *c,
+	profiler_frame *top, uintptr_t key, uint32_t line, uint64_t ticks, uint64_t mem)
+{
+	if (profiler_recorder_push_second_guess(c, top, key, line, ex, ticks, mem)) {
+		return;
+	}
+	begin_slow(ex, key, ticks, mem);
+}
+
+/* The recorder's fast paths, from a settled context: a call from the frame
+ * on top along a known path, and the end of the frame on top. */
+static zend_always_inline void begin_settled(zend_execute_data *ex, profiler_context *c, uintptr_t key,
+	uint64_t ticks, uint64_t mem)
+{
+	zend_execute_data *caller = ex->prev_execute_data;
+	profiler_frame *top = profiler_recorder_caller_on_top(c, caller);
+	uint32_t line;
+
+	if (UNEXPECTED(!top)) {
+		begin_slow(ex, key, ticks, mem);
+		return;
+	}
+	line = line_of_call_from_frame(caller);
+	if (profiler_recorder_push_first_guess(c, top, key, line, ex, ticks, mem)) {
+		return;
+	}
+	begin_second_guess(ex, c, top, key, line, ticks, mem);
+}
+
+static zend_always_inline void end_settled(zend_execute_data *ex, profiler_context *c, uint64_t ticks,
+	uint64_t mem, bool user)
+{
+	if (profiler_recorder_leave_top(c, ex, ticks, mem, user)) {
+		return;
+	}
+	end_slow(ex, ticks, mem, user);
+}
+
+/* The same after a user function's memory is settled (see
+ * profiler_recorder_settle): out of line, so that the handlers, which tail
+ * call these, save no registers. */
+static zend_never_inline void begin_settling(zend_execute_data *ex, profiler_context *c, uintptr_t key,
+	uint64_t ticks, uint64_t mem)
+{
+	profiler_recorder_settle_pending(c, mem);
+	begin_settled(ex, c, key, ticks, mem);
+}
+
+static zend_never_inline void end_settling(zend_execute_data *ex, profiler_context *c, uint64_t ticks,
+	uint64_t mem, bool user)
+{
+	profiler_recorder_settle_pending(c, mem);
+	end_settled(ex, c, ticks, mem, user);
+}
+
 /* checked: the handler may run outside a profile (closures and top-level
  * code keep their handlers); named functions only have handlers while
  * profiling, so theirs skip the test.
@@ -187,8 +256,8 @@ static ZEND_COLD zend_never_inline void end_general(zend_execute_data *ex, bool 
  * need no stack frame and save no registers. */
 static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc, bool checked)
 {
+	profiler_context *c;
 	uintptr_t key;
-	uint32_t line;
 	uint64_t mem, ticks;
 
 	if (checked && UNEXPECTED(!PROFILER_G(recording))) {
@@ -198,19 +267,21 @@ static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc, bool 
 		begin_general(ex, tsc);
 		return;
 	}
-	line = call_line(ex);
 	mem = *PROFILER_G(heap_usage);
 	ticks = read_ticks(tsc);
-	if (profiler_recorder_enter_fast(PROFILER_G(recorder), key, line, ex, ex->prev_execute_data, ticks, mem)) {
+	c = PROFILER_G(recorder)->current;
+	if (UNEXPECTED(c->settle_node != NULL)) {
+		begin_settling(ex, c, key, ticks, mem);
 		return;
 	}
-	begin_slow(ex, key, line, ticks, mem);
+	begin_settled(ex, c, key, ticks, mem);
 }
 
 /* user: the function's locals are freed after this event; its memory is
  * settled at the next one (see profiler_recorder_settle) */
 static zend_always_inline void end_call(zend_execute_data *ex, bool tsc, bool checked, bool user)
 {
+	profiler_context *c;
 	uint64_t mem, ticks;
 
 	if (checked && UNEXPECTED(!PROFILER_G(recording))) {
@@ -222,10 +293,12 @@ static zend_always_inline void end_call(zend_execute_data *ex, bool tsc, bool ch
 	}
 	ticks = read_ticks(tsc);
 	mem = *PROFILER_G(heap_usage);
-	if (profiler_recorder_leave_fast(PROFILER_G(recorder), ex, ticks, mem, user)) {
+	c = PROFILER_G(recorder)->current;
+	if (UNEXPECTED(c->settle_node != NULL)) {
+		end_settling(ex, c, ticks, mem, user);
 		return;
 	}
-	end_slow(ex, ticks, mem);
+	end_settled(ex, c, ticks, mem, user);
 }
 
 /* The handlers come in variants (clock source, whether to test that a

@@ -405,7 +405,7 @@ static void op_leave(void)
 	if (how & 1) {
 		profiler_recorder_leave_inline(S->rec, tag, &s, false);
 	} else {
-		profiler_recorder_leave(S->rec, tag, &s);
+		profiler_recorder_leave(S->rec, tag, &s, false);
 	}
 	if (k) {
 		model_pop_to(k - 1);
@@ -520,7 +520,7 @@ static void op_burst(void)
 			S->peak = S->mem;
 		}
 		s = sample();
-		profiler_recorder_leave(S->rec, tag, &s);
+		profiler_recorder_leave(S->rec, tag, &s, false);
 		model_pop_to(before);
 	}
 }

@@ -12,7 +12,7 @@
 #include "recorder.h"
 #include "recorder_private.h"
 
-static char tag_space[256];
+static uint64_t tag_space[256]; /* tags are even */
 #define TAG(i) ((const void *)&tag_space[(i)])
 
 enum { K_MAIN = 1, K_FOO = 2, K_STRLEN = 3, K_ODD = 4 };
@@ -66,11 +66,10 @@ static void ev(fixture *f, bool is_enter, uintptr_t key, uint32_t line, int tag,
 {
 	profiler_sample s = { t, 0, 0 };
 	if (is_enter) {
-		const profiler_context *c = f->rec->current;
-		const void *caller = c->depth ? c->frames[c->depth - 1].tag : NULL;
+		const void *caller = profiler_recorder_top_tag(f->rec);
 		profiler_recorder_enter(f->rec, key, line, TAG(tag), caller, NULL, &s);
 	} else {
-		profiler_recorder_leave(f->rec, TAG(tag), &s);
+		profiler_recorder_leave(f->rec, TAG(tag), &s, false);
 	}
 }
 

@@ -11,7 +11,7 @@
 #include "recorder_private.h"
 
 /* Frame tags and context ids are just distinct addresses. */
-static char tag_space[4096];
+static uint64_t tag_space[4096]; /* tags are even */
 #define TAG(i) ((const void *)&tag_space[(i)])
 static char context_space[64];
 #define CTX(i) ((const void *)&context_space[(i)])
@@ -137,8 +137,7 @@ static unsigned node_depth(const profiler_call_node *n)
  * now, when no frame ended unseen. */
 static const void *top_tag(profiler_recorder *r)
 {
-	const profiler_context *c = r->current;
-	return c->depth ? c->frames[c->depth - 1].tag : NULL;
+	return profiler_recorder_top_tag(r);
 }
 
 static void enter(fixture *f, uintptr_t key, uint32_t line, const void *tag, uint64_t t)
@@ -150,7 +149,7 @@ static void enter(fixture *f, uintptr_t key, uint32_t line, const void *tag, uin
 static void leave(fixture *f, const void *tag, uint64_t t)
 {
 	profiler_sample s = S(t);
-	profiler_recorder_leave(f->rec, tag, &s);
+	profiler_recorder_leave(f->rec, tag, &s, false);
 }
 
 static void sw(fixture *f, const void *from, const void *to, uint64_t t)
@@ -351,9 +350,9 @@ static void test_memory_accounting(void **state)
 	s = SM(10, 1100, 1100);
 	profiler_recorder_enter(f->rec, K_A, 1, TAG(1), TAG(0), NULL, &s);
 	s = SM(20, 1300, 1500);
-	profiler_recorder_leave(f->rec, TAG(1), &s);
+	profiler_recorder_leave(f->rec, TAG(1), &s, false);
 	s = SM(30, 1400, 1600);
-	profiler_recorder_leave(f->rec, TAG(0), &s);
+	profiler_recorder_leave(f->rec, TAG(0), &s, false);
 	m = PATH(f, K_MAIN, 0);
 	a = PATH(f, K_MAIN, 0, K_A, 1);
 	assert_int_equal(a->incl_mem, 200);
@@ -387,8 +386,13 @@ static void test_leave_unknown_tag_is_ignored(void **state)
 	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 1)->calls, 1);
 	leave(f, TAG(0), 40);
 	assert_int_equal(profiler_recorder_depth(f->rec), 0);
-	/* with nothing open at all */
+	/* with nothing open at all, on the fast path too: the bottom of the
+	 * stack is no frame, whatever the tag */
 	leave(f, TAG(0), 50);
+	leave(f, NULL, 51);
+	assert_false(profiler_recorder_leave_fast(f->rec, NULL, 52, 0, false));
+	assert_false(profiler_recorder_leave_fast(f->rec, TAG(0), 53, 0, true));
+	assert_int_equal(profiler_recorder_depth(f->rec), 0);
 	assert_int_equal(PATH(f, K_MAIN, 0)->calls, 1);
 	assert_int_equal(PATH(f, K_MAIN, 0)->incl_ticks, 40);
 	fixture_free(f);
@@ -873,7 +877,7 @@ static void test_user_function_memory_settles_at_next_event(void **state)
 	/* c is internal: what falls after its end stays out of it */
 	assert_true(profiler_recorder_leave_fast(f->rec, TAG(3), 6, 1200, false));
 	s.ticks = 7; s.mem = 1000;
-	profiler_recorder_leave(f->rec, TAG(0), &s);
+	profiler_recorder_leave(f->rec, TAG(0), &s, false);
 	assert_int_equal(PATH(f, K_MAIN, 0, K_C, 3)->incl_mem, 300);
 	/* main's children: a 100 + b 0 + c 300 */
 	assert_int_equal(PATH(f, K_MAIN, 0)->incl_mem, 0);
@@ -973,7 +977,7 @@ static void test_inline_paths_match_out_of_line(void **state)
 		} else {
 			int which = (r >> 20) % 6 == 0 ? (int)((r >> 24) % (uint64_t)depth) : depth - 1;
 			profiler_recorder_leave_inline(fast->rec, stack[which], &s, false);
-			profiler_recorder_leave(slow->rec, stack[which], &s);
+			profiler_recorder_leave(slow->rec, stack[which], &s, false);
 			depth = which;
 		}
 		assert_int_equal(profiler_recorder_depth(fast->rec), (size_t)depth);
@@ -1112,6 +1116,37 @@ static void test_destructors_go_under_ended_function(void **state)
 	fixture_free(f);
 }
 
+/* A destructor under the ended function is a user function too: its
+ * locals, freed after its end event, come off its memory. Its frame is
+ * marked, so its end takes the slow path, which settles as the fast one
+ * does. */
+static void test_destructor_memory_settles(void **state)
+{
+	fixture *f = fixture_new(0);
+	profiler_sample s = { 0, 1000, 0 };
+	(void)state;
+	profiler_recorder_enter(f->rec, K_MAIN, 0, TAG(0), NULL, NULL, &s);
+	s.ticks = 1;
+	profiler_recorder_enter(f->rec, K_A, 3, TAG(1), TAG(0), NULL, &s);
+	s.ticks = 2;
+	profiler_recorder_leave(f->rec, TAG(1), &s, true);
+	s.ticks = 3;
+	assert_true(profiler_recorder_enter_under_ended(f->rec, K_DTOR_A, 3, TAG(2), TAG(0), NULL, &s));
+	/* the destructor ends with 300 more, 200 of it its locals */
+	assert_false(profiler_recorder_leave_fast(f->rec, TAG(2), 4, 1300, true));
+	s.ticks = 4; s.mem = 1300;
+	profiler_recorder_leave_inline(f->rec, TAG(2), &s, true);
+	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 3, K_DTOR_A, 3)->incl_mem, 300);
+	s.ticks = 5; s.mem = 1100;
+	profiler_recorder_leave(f->rec, TAG(0), &s, false);
+	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 3, K_DTOR_A, 3)->incl_mem, 100);
+	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 3, K_DTOR_A, 3)->self_mem, 100);
+	/* main's own memory is what is left over: 100 - 100 */
+	assert_int_equal(PATH(f, K_MAIN, 0)->incl_mem, 100);
+	assert_int_equal(PATH(f, K_MAIN, 0)->self_mem, 0);
+	fixture_free(f);
+}
+
 /* The frame that ended last must be a child of the caller: after the
  * caller itself ended, its child is no longer eligible. */
 static void test_ended_frame_must_be_child_of_caller(void **state)
@@ -1191,6 +1226,7 @@ int main(void)
 		cmocka_unit_test(test_self_times_sum_to_root_inclusive),
 		cmocka_unit_test(test_memory_accounting),
 		cmocka_unit_test(test_leave_unknown_tag_is_ignored),
+		cmocka_unit_test(test_destructor_memory_settles),
 		cmocka_unit_test(test_leave_lower_frame_closes_frames_above),
 		cmocka_unit_test(test_same_tag_twice_closes_the_top_one),
 		cmocka_unit_test(test_resolve_none_skips_the_call),

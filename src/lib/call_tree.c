@@ -8,7 +8,7 @@
 #define NODES_PER_CHUNK 1024
 
 /* The hot half of a node must be one cache line (see call_tree.h). */
-_Static_assert(offsetof(profiler_call_node, first_hint) == 64, "a node's hot fields fill its first cache line");
+_Static_assert(offsetof(profiler_call_node, func_id) == 64, "a node's hot fields fill its first cache line");
 _Static_assert(sizeof(profiler_call_node) == 128, "a node is two cache lines");
 _Static_assert(_Alignof(profiler_call_node) == sizeof(profiler_call_node), "profiler_call_node_alt needs nodes aligned to their size");
 

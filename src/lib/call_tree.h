@@ -16,14 +16,16 @@
 
 typedef struct profiler_call_node profiler_call_node;
 
-/* Two cache lines, aligned to its size. A call reads and writes only the first: the
- * node's identity, its counters and the hint for the sibling after it. The
- * second holds what is read when a call makes its first child call or
- * misses its hint, and what only the writers read. */
+/* Two cache lines, aligned to its size. A call reads and writes only the
+ * first: the node's identity, its counters and the hints for the calls
+ * after it. The second holds what is read when a call misses its hint, and
+ * what only the writers read. */
 struct profiler_call_node {
 	uintptr_t key;
 	uint32_t line;
-	uint32_t func_id;
+	/* the low 32 bits of the call count (see profiler_call_node_calls),
+	 * so that the first line has room for both hints */
+	uint32_t calls_low;
 	/* Call-order hints: the sibling this node's parent was seen to call
 	 * after it (next_hint, and the one before that in next_alt), and the
 	 * child a call of this node was seen to make first (first_hint,
@@ -32,13 +34,14 @@ struct profiler_call_node {
 	 * predict the next child whatever the fan-out. Only hints: the caller
 	 * checks that the node is the one it wants. */
 	profiler_call_node *next_hint;
-	uint64_t calls;
+	profiler_call_node *first_hint;
 	uint64_t incl_ticks;
 	uint64_t self_ticks;
 	uint64_t incl_mem;
 	int64_t self_mem;
 
-	profiler_call_node *first_hint;
+	uint32_t func_id;
+	uint32_t calls_high;
 	profiler_call_node *first_alt;
 	profiler_call_node *next_alt;
 	profiler_call_node *parent;
@@ -46,6 +49,18 @@ struct profiler_call_node {
 	uint64_t incl_peak;
 	uint64_t self_peak;
 } __attribute__((aligned(128)));
+
+static inline uint64_t profiler_call_node_calls(const profiler_call_node *node)
+{
+	return (uint64_t)node->calls_high << 32 | node->calls_low;
+}
+
+static inline __attribute__((always_inline)) void profiler_call_node_count_call(profiler_call_node *node)
+{
+	if (__builtin_expect(++node->calls_low == 0, 0)) {
+		node->calls_high++;
+	}
+}
 
 /* The second guess that goes with a first (hint: &node->first_hint or
  * &node->next_hint). Nodes are aligned to their size, so the node holding

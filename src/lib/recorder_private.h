@@ -145,7 +145,7 @@ static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(pr
 	/* a destructor placed under the frame that ended last hands that frame
 	 * back, so the next destructor goes under it too */
 	c->ended_node = (f->tag & FRAME_MARKED) ? f->node->parent : f->node;
-	f->node->calls++;
+	profiler_call_node_count_call(f->node);
 	profiler_recorder_charge(f, now->ticks, now->mem);
 	/* peak readings are 0 unless profiler.peak_memory is on */
 	if (now->peak) {
@@ -284,7 +284,7 @@ static inline __attribute__((always_inline)) bool profiler_recorder_leave_top(pr
 	}
 	c->top = f - 1;
 	c->ended_node = f->node;
-	f->node->calls++;
+	profiler_call_node_count_call(f->node);
 	profiler_recorder_charge(f, ticks, mem);
 	return true;
 }

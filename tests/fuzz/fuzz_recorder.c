@@ -148,14 +148,14 @@ static void visit(void *ctx, const profiler_call_node *n)
 	CHECK(n->self_ticks <= n->incl_ticks);
 	/* an open call has costs before it ends only when the recorder
 	 * checkpointed it for the part being written in the full callback */
-	if (n->calls == 0 && !S->in_full) {
+	if (profiler_call_node_calls(n) == 0 && !S->in_full) {
 		CHECK(n->incl_ticks == 0 && n->self_ticks == 0 && n->incl_mem == 0 && n->self_mem == 0);
 	}
 	CHECK(profiler_func_table_get(S->funcs, n->func_id) != NULL);
 	CHECK(w->count * 2 < w->mask + 1);
 	set_add(w, n);
 	w->count++;
-	w->calls += n->calls;
+	w->calls += profiler_call_node_calls(n);
 	w->self += n->self_ticks;
 }
 

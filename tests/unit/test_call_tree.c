@@ -93,7 +93,7 @@ static void test_add_and_find(void **state)
 	assert_int_equal(b->key, 0x300);
 	assert_int_equal(b->line, 9);
 	assert_int_equal(b->func_id, 2);
-	assert_int_equal(b->calls, 0);
+	assert_int_equal(profiler_call_node_calls(b), 0);
 	assert_int_equal(b->incl_ticks, 0);
 
 	assert_ptr_equal(profiler_call_tree_find(tree, main_, 0x200, 5), a5);
@@ -105,6 +105,28 @@ static void test_add_and_find(void **state)
 	assert_null(profiler_call_tree_find(tree, main_, 0x300, 9));
 	assert_null(profiler_call_tree_find(tree, a6, 0x300, 9));
 
+	profiler_call_tree_destroy(tree);
+}
+
+/* The count keeps its low half in the node's first cache line; a path
+ * called more than 2^32 times carries into the high half. */
+static void test_call_count_carries_past_32_bits(void **state)
+{
+	profiler_call_tree *tree = profiler_call_tree_create(0);
+	profiler_call_node *n = profiler_call_tree_add(tree, profiler_call_tree_root(tree), 0x100, 1, 0);
+	(void)state;
+	profiler_call_node_count_call(n);
+	assert_int_equal(profiler_call_node_calls(n), 1);
+	n->calls_low = UINT32_MAX - 1;
+	profiler_call_node_count_call(n);
+	assert_true(profiler_call_node_calls(n) == UINT32_MAX);
+	profiler_call_node_count_call(n);
+	assert_true(profiler_call_node_calls(n) == (uint64_t)UINT32_MAX + 1);
+	profiler_call_node_count_call(n);
+	assert_true(profiler_call_node_calls(n) == (uint64_t)UINT32_MAX + 2);
+	/* the hints share the first line with what a call writes */
+	assert_true((uintptr_t)&n->first_hint - (uintptr_t)n < 64);
+	assert_true((uintptr_t)&n->next_hint - (uintptr_t)n < 64);
 	profiler_call_tree_destroy(tree);
 }
 
@@ -224,11 +246,11 @@ static void test_reset_keeps_live_paths(void **state)
 
 	(void)state;
 	(void)e;
-	m->calls = 3;
+	m->calls_low = 3;
 	m->incl_ticks = 100;
-	a->calls = 4;
+	a->calls_low = 4;
 	a->self_ticks = 7;
-	b->calls = 5;
+	b->calls_low = 5;
 	b->incl_mem = 9;
 	assert_int_equal(profiler_call_tree_node_count(tree), 5);
 
@@ -250,11 +272,11 @@ static void test_reset_keeps_live_paths(void **state)
 	assert_ptr_equal(nb->parent->parent, m_live);
 	assert_ptr_equal(nb->parent->parent->parent, root);
 	/* counters start afresh */
-	assert_int_equal(nb->calls, 0);
+	assert_int_equal(profiler_call_node_calls(nb), 0);
 	assert_int_equal(nb->incl_mem, 0);
-	assert_int_equal(nb->parent->calls, 0);
+	assert_int_equal(profiler_call_node_calls(nb->parent), 0);
 	assert_int_equal(nb->parent->self_ticks, 0);
-	assert_int_equal(m_live->calls, 0);
+	assert_int_equal(profiler_call_node_calls(m_live), 0);
 	assert_int_equal(m_live->incl_ticks, 0);
 	/* the index works on the new nodes */
 	assert_ptr_equal(profiler_call_tree_find(tree, root, 1, 0), m_live);
@@ -353,6 +375,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_empty_tree),
 		cmocka_unit_test(test_add_and_find),
+		cmocka_unit_test(test_call_count_carries_past_32_bits),
 		cmocka_unit_test(test_each_visits_parents_first),
 		cmocka_unit_test(test_many_children_of_one_parent),
 		cmocka_unit_test(test_memory_cap_refuses_nodes),

@@ -99,7 +99,8 @@ profiler_call_node *profiler_call_tree_find(profiler_call_tree *tree, profiler_c
 {
 	profiler_call_node *n = tree->buckets[hash_child(parent, key, line) & tree->bucket_mask];
 	while (n) {
-		if (n->parent == parent && n->key == key && n->line == line) {
+		/* key and line first: they share the node's first line */
+		if (n->key == key && n->line == line && n->parent == parent) {
 			return n;
 		}
 		n = n->hash_next;

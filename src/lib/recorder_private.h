@@ -241,6 +241,23 @@ static inline __attribute__((always_inline)) bool profiler_recorder_push_second_
 	return true;
 }
 
+/* The same with the tree's index, for a call site that calls more than two
+ * functions in turn (a method called on objects of many classes, a branch
+ * over many kinds of input). Returns false, having done nothing, when the
+ * path is new. */
+static inline bool profiler_recorder_push_indexed(profiler_recorder *r, profiler_context *c,
+	profiler_frame *top, uintptr_t key, uint32_t line, const void *tag, uint64_t ticks, uint64_t mem)
+{
+	profiler_call_node *node = profiler_call_tree_find(r->tree, top->node, key, line);
+
+	if (!node) {
+		return false;
+	}
+	profiler_recorder_learn_child(top, node);
+	profiler_recorder_push_frame(c, node, (uintptr_t)tag, ticks, mem);
+	return true;
+}
+
 /* The common case of profiler_recorder_enter, without peak memory: the
  * caller is the frame on top (see profiler_recorder_unwind_to) and the path
  * is known. Returns false, having done nothing but settle, when the full

@@ -191,7 +191,11 @@ profiler_sink *profiler_sink_open(const profiler_sink_options *options, profiler
 		return NULL;
 	}
 	if (options->gzip) {
-		if (deflateInit2(&sink->zs, 6, Z_DEFLATED, 15 + 16, 6, Z_DEFAULT_STRATEGY) != Z_OK) {
+		/* Level 1: the profile is written as the request ends, so its
+		 * compression is time the request pays. On a 123 KB profile (phpcs)
+		 * level 1 takes about a third of level 6's time for a file 20%
+		 * larger (35 KB against 29 KB). */
+		if (deflateInit2(&sink->zs, 1, Z_DEFLATED, 15 + 16, 6, Z_DEFAULT_STRATEGY) != Z_OK) {
 			set_error(error, ENOMEM, "Compression could not start for '%s'%s", options->final_path);
 			profiler_sink_discard(sink);
 			return NULL;

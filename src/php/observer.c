@@ -192,11 +192,14 @@ static ZEND_COLD zend_never_inline void end_general(zend_execute_data *ex, bool 
 	profiler_recorder_leave_inline(PROFILER_G(recorder), ex, &now, user);
 }
 
-/* A call from the frame on top that its first guess did not predict. */
-static zend_never_inline void begin_second_guess(zend_execute_data *ex, profiler_context *c,
+/* A call from the frame on top that its first guess did not predict: the
+ * second guess, then the tree's index; only a new path takes the slow
+ * path. */
+static zend_never_inline void begin_unpredicted(zend_execute_data *ex, profiler_context *c,
 	profiler_frame *top, uintptr_t key, uint32_t line, uint64_t ticks, uint64_t mem)
 {
-	if (profiler_recorder_push_second_guess(c, top, key, line, ex, ticks, mem)) {
+	if (profiler_recorder_push_second_guess(c, top, key, line, ex, ticks, mem)
+			|| profiler_recorder_push_indexed(PROFILER_G(recorder), c, top, key, line, ex, ticks, mem)) {
 		return;
 	}
 	begin_slow(ex, key, ticks, mem);
@@ -219,7 +222,7 @@ static zend_always_inline void begin_settled(zend_execute_data *ex, profiler_con
 	if (profiler_recorder_push_first_guess(c, top, key, line, ex, ticks, mem)) {
 		return;
 	}
-	begin_second_guess(ex, c, top, key, line, ticks, mem);
+	begin_unpredicted(ex, c, top, key, line, ticks, mem);
 }
 
 static zend_always_inline void end_settled(zend_execute_data *ex, profiler_context *c, uint64_t ticks,

@@ -1086,6 +1086,60 @@ static bool enter_ended(fixture *f, uintptr_t key, uint32_t line, const void *ta
 
 /* Destructors run while a returning function's locals are freed go under
  * that function, each of them. */
+/* A call site that calls one of many functions (a method called on
+ * objects of many classes) defeats both guesses; the tree's index still
+ * finds a known path without the slow path, and only a new one needs it. */
+static void test_many_way_call_site_is_found_by_index(void **state)
+{
+	fixture *f = fixture_new(0);
+	profiler_recorder *r = f->rec;
+	const uintptr_t callees[5] = { K_A, K_B, K_C, K_FIB, K_INNER };
+	uint64_t t = 0, calls[5] = { 0 };
+	uint32_t lcg = 12345;
+	int round, slow = 0, indexed = 0;
+
+	(void)state;
+	enter(f, K_MAIN, 0, TAG(0), t++);
+	for (round = 0; round < 200; round++) {
+		profiler_context *c = r->current;
+		/* round by round: each callee once, then the rest at random, so
+		 * which one follows which keeps changing */
+		unsigned which = round < 5 ? (unsigned)round : ((lcg = lcg * 1103515245u + 12345u) >> 16) % 5;
+		uintptr_t key = callees[which];
+		profiler_frame *top;
+
+		profiler_recorder_settle(c, 0);
+		top = profiler_recorder_caller_on_top(c, TAG(0));
+		assert_non_null(top);
+		if (!profiler_recorder_push_first_guess(c, top, key, 7, TAG(1), t, 0)
+				&& !profiler_recorder_push_second_guess(c, top, key, 7, TAG(1), t, 0)) {
+			if (profiler_recorder_push_indexed(r, c, top, key, 7, TAG(1), t, 0)) {
+				indexed++;
+			} else {
+				profiler_sample s = S(t);
+				profiler_recorder_enter(r, key, 7, TAG(1), TAG(0), NULL, &s);
+				slow++;
+			}
+		}
+		calls[which]++;
+		t++;
+		assert_true(profiler_recorder_leave_fast(r, TAG(1), t++, 0, false));
+	}
+	/* only the five first calls were new paths */
+	assert_int_equal(slow, 5);
+	assert_true(indexed > 20);
+	assert_int_equal(profiler_call_node_calls(PATH(f, K_MAIN, 0, K_A, 7)), calls[0]);
+	assert_int_equal(profiler_call_node_calls(PATH(f, K_MAIN, 0, K_INNER, 7)), calls[4]);
+	/* a new path is not found: that one is the slow path's to add */
+	{
+		profiler_context *c = r->current;
+		profiler_frame *top = profiler_recorder_caller_on_top(c, TAG(0));
+		assert_false(profiler_recorder_push_indexed(r, c, top, K_WORK, 7, TAG(1), t, 0));
+		assert_int_equal(profiler_recorder_depth(r), 1);
+	}
+	fixture_free(f);
+}
+
 static void test_destructors_go_under_ended_function(void **state)
 {
 	fixture *f = fixture_new(0);
@@ -1227,6 +1281,7 @@ int main(void)
 		cmocka_unit_test(test_memory_accounting),
 		cmocka_unit_test(test_leave_unknown_tag_is_ignored),
 		cmocka_unit_test(test_destructor_memory_settles),
+		cmocka_unit_test(test_many_way_call_site_is_found_by_index),
 		cmocka_unit_test(test_leave_lower_frame_closes_frames_above),
 		cmocka_unit_test(test_same_tag_twice_closes_the_top_one),
 		cmocka_unit_test(test_resolve_none_skips_the_call),

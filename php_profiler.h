@@ -22,10 +22,11 @@ typedef enum {
 } profiler_mode;
 
 /* A named function whose observer handlers are switched on and off with
- * profiling (see src/php/observer.c). */
+ * profiling (see src/php/observer.c): the pair for profiles that take the
+ * fast path, the pair for the others, and the pair it has while on. */
 typedef struct {
 	zend_function *func;
-	zend_observer_fcall_handlers handlers;
+	zend_observer_fcall_handlers fast, general, installed;
 } profiler_observed_function;
 
 ZEND_BEGIN_MODULE_GLOBALS(profiler)

@@ -252,8 +252,9 @@ static zend_never_inline void end_settling(zend_execute_data *ex, profiler_conte
 }
 
 /* checked: the handler may run outside a profile (closures and top-level
- * code keep their handlers); named functions only have handlers while
- * profiling, so theirs skip the test.
+ * code keep their handlers), or in a profile that does not take the fast
+ * path; named functions only have handlers while profiling, and the ones
+ * that suit the profile, so theirs skip both tests.
  *
  * The fast paths call nothing but (by tail call) the slow ones, so they
  * need no stack frame and save no registers. */
@@ -266,7 +267,7 @@ static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc, bool 
 	if (checked && UNEXPECTED(!PROFILER_G(recording))) {
 		return;
 	}
-	if (UNEXPECTED(!PROFILER_G(fast_path)) || UNEXPECTED(!plain_function_key(ex, &key))) {
+	if ((checked && UNEXPECTED(!PROFILER_G(fast_path))) || UNEXPECTED(!plain_function_key(ex, &key))) {
 		begin_general(ex, tsc);
 		return;
 	}
@@ -290,7 +291,7 @@ static zend_always_inline void end_call(zend_execute_data *ex, bool tsc, bool ch
 	if (checked && UNEXPECTED(!PROFILER_G(recording))) {
 		return;
 	}
-	if (UNEXPECTED(!PROFILER_G(fast_path))) {
+	if (checked && UNEXPECTED(!PROFILER_G(fast_path))) {
 		end_general(ex, tsc, user);
 		return;
 	}
@@ -327,6 +328,39 @@ DEFINE_HANDLERS(tsc, true, true)
 DEFINE_HANDLERS(mono, false, true)
 DEFINE_HANDLERS(tsc_on, true, false)
 DEFINE_HANDLERS(mono_on, false, false)
+
+/* A named function's handlers in a profile that does not take the fast
+ * path (peak memory, or memory read through zend_memory_usage()). */
+static void observer_begin_general_tsc(zend_execute_data *ex)
+{
+	begin_general(ex, true);
+}
+
+static void observer_begin_general_mono(zend_execute_data *ex)
+{
+	begin_general(ex, false);
+}
+
+#define DEFINE_GENERAL_END(suffix, tsc, user) \
+	static void observer_end_general_##suffix(zend_execute_data *ex, zval *retval) \
+	{ \
+		(void)retval; \
+		end_general(ex, tsc, user); \
+	}
+
+DEFINE_GENERAL_END(tsc, true, false)
+DEFINE_GENERAL_END(mono, false, false)
+DEFINE_GENERAL_END(user_tsc, true, true)
+DEFINE_GENERAL_END(user_mono, false, true)
+
+/* [tsc], [tsc][user] */
+static const zend_observer_fcall_begin_handler general_begin_handlers[2] = {
+	observer_begin_general_mono, observer_begin_general_tsc,
+};
+static const zend_observer_fcall_end_handler general_end_handlers[2][2] = {
+	{ observer_end_general_mono, observer_end_general_user_mono },
+	{ observer_end_general_tsc, observer_end_general_user_tsc },
+};
 
 /* [tsc][checked], and the same for user functions' end handlers */
 static const zend_observer_fcall_begin_handler begin_handlers[2][2] = {
@@ -434,7 +468,13 @@ static bool switchable(const zend_function *func)
 	return func->common.function_name != NULL && !(func->common.fn_flags & ZEND_ACC_CLOSURE);
 }
 
-static void remember_switchable(zend_function *func, zend_observer_fcall_handlers handlers)
+static zend_observer_fcall_handlers handlers_for_profile(const profiler_observed_function *entry)
+{
+	return PROFILER_G(fast_path) ? entry->fast : entry->general;
+}
+
+static profiler_observed_function *remember_switchable(zend_function *func, zend_observer_fcall_handlers fast,
+	zend_observer_fcall_handlers general)
 {
 	profiler_observed_function *entry;
 
@@ -446,14 +486,18 @@ static void remember_switchable(zend_function *func, zend_observer_fcall_handler
 	}
 	entry = &PROFILER_G(observed)[PROFILER_G(observed_count)++];
 	entry->func = func;
-	entry->handlers = handlers;
+	entry->fast = fast;
+	entry->general = general;
+	entry->installed = handlers_for_profile(entry);
+	return entry;
 }
 
 static zend_observer_fcall_handlers observer_init(zend_execute_data *ex)
 {
 	zend_function *func = ex->func;
 	zend_observer_fcall_handlers none = { NULL, NULL };
-	zend_observer_fcall_handlers handlers;
+	zend_observer_fcall_handlers handlers, general;
+	profiler_observed_function *entry;
 	bool tsc = use_tsc();
 	/* a named function has handlers only while profiling: no test needed */
 	bool checked = !switchable(func);
@@ -473,28 +517,49 @@ static zend_observer_fcall_handlers observer_init(zend_execute_data *ex)
 	if (checked) {
 		return handlers;
 	}
-	remember_switchable(func, handlers);
-	return PROFILER_G(handlers_on) ? handlers : none;
+	/* special handlers (pcntl, destructors) go through the checked ones */
+	general.begin = handlers.begin == begin_handlers[tsc][checked] ? general_begin_handlers[tsc] : handlers.begin;
+	general.end = handlers.end == end_handlers[tsc][user][checked] ? general_end_handlers[tsc][user] : handlers.end;
+	entry = remember_switchable(func, handlers, general);
+	return PROFILER_G(handlers_on) ? entry->installed : none;
 }
 
+static void install(profiler_observed_function *entry)
+{
+	entry->installed = handlers_for_profile(entry);
+	zend_observer_add_begin_handler(entry->func, entry->installed.begin);
+	zend_observer_add_end_handler(entry->func, entry->installed.end);
+}
+
+static void uninstall(profiler_observed_function *entry)
+{
+	zend_observer_remove_begin_handler(entry->func, entry->installed.begin);
+	zend_observer_remove_end_handler(entry->func, entry->installed.end);
+}
+
+/* Switching on again (a forked child's profile starting while the parent's
+ * handlers are on) installs the pair that suits the new profile. */
 void profiler_observer_switch_handlers(bool on)
 {
 	size_t i;
 
-	if (PROFILER_G(handlers_on) == on) {
+	if (!on && !PROFILER_G(handlers_on)) {
 		return;
 	}
-	PROFILER_G(handlers_on) = on;
 	for (i = 0; i < PROFILER_G(observed_count); i++) {
 		profiler_observed_function *entry = &PROFILER_G(observed)[i];
+		if (PROFILER_G(handlers_on)) {
+			if (on && entry->installed.begin == handlers_for_profile(entry).begin
+					&& entry->installed.end == handlers_for_profile(entry).end) {
+				continue;
+			}
+			uninstall(entry);
+		}
 		if (on) {
-			zend_observer_add_begin_handler(entry->func, entry->handlers.begin);
-			zend_observer_add_end_handler(entry->func, entry->handlers.end);
-		} else {
-			zend_observer_remove_begin_handler(entry->func, entry->handlers.begin);
-			zend_observer_remove_end_handler(entry->func, entry->handlers.end);
+			install(entry);
 		}
 	}
+	PROFILER_G(handlers_on) = on;
 }
 
 void profiler_observer_request_start(void)

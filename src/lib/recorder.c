@@ -30,8 +30,18 @@ static bool context_grow(profiler_context *c, size_t cap)
 	c->peaks = peaks;
 	c->top = frames + (used ? used - 1 : 0);
 	c->last = frames + cap;
-	c->cap = cap;
 	return true;
+}
+
+/* The frame tagged tag, nearest the top; the sentinel if there is none. */
+static profiler_frame *frame_of(profiler_context *c, const void *tag)
+{
+	profiler_frame *f = c->top;
+
+	while (f != c->frames && profiler_frame_tag(f) != tag) {
+		f--;
+	}
+	return f;
 }
 
 static profiler_context *context_new(profiler_recorder *r, const void *id, profiler_call_node *base)
@@ -278,7 +288,7 @@ static profiler_call_node *child_node(profiler_recorder *r, profiler_context *c,
 
 static bool ensure_capacity(profiler_context *c)
 {
-	return c->top != c->last || context_grow(c, c->cap * 2);
+	return c->top != c->last || context_grow(c, 2 * (size_t)(c->last - c->frames));
 }
 
 /* Pushes a frame for node with peak memory as well. */
@@ -323,12 +333,10 @@ void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,
 void profiler_recorder_leave(profiler_recorder *r, const void *tag, const profiler_sample *now, bool settle_later)
 {
 	profiler_context *c = r->current;
-	profiler_frame *f = c->top;
+	profiler_frame *f;
 
 	profiler_recorder_settle(c, now->mem);
-	while (f != c->frames && profiler_frame_tag(f) != tag) {
-		f--;
-	}
+	f = frame_of(c, tag);
 	if (f == c->frames) {
 		return;
 	}
@@ -366,12 +374,9 @@ bool profiler_recorder_enter_under_ended(profiler_recorder *r, uintptr_t key, ui
 void profiler_recorder_unwind_to(profiler_recorder *r, const void *caller, const profiler_sample *now)
 {
 	profiler_context *c = r->current;
-	profiler_frame *f = c->top;
+	profiler_frame *f = frame_of(c, caller);
 
 	/* a NULL caller is the sentinel's */
-	while (f != c->frames && profiler_frame_tag(f) != caller) {
-		f--;
-	}
 	if (f == c->frames && caller != NULL) {
 		return;
 	}

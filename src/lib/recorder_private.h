@@ -47,7 +47,7 @@ typedef struct profiler_context {
 	 * frame's tag). So every frame has the one below it as its parent
 	 * frame, and the hot path needs no test for an empty stack. */
 	profiler_frame *top;
-	profiler_frame *last; /* frames[cap]: the highest a frame can go */
+	profiler_frame *last; /* the highest a frame can go: frames + capacity */
 	/* A user function's memory as Xdebug reads it, after PHP has freed its
 	 * locals: its end event comes before that, so its inclusive memory is
 	 * settled at the next event of the context (see
@@ -59,9 +59,8 @@ typedef struct profiler_context {
 	profiler_call_node *ended_node;
 
 	const void *id;
-	profiler_frame *frames; /* cap + 1 of them, frames[0] the sentinel */
+	profiler_frame *frames; /* capacity + 1 of them, frames[0] the sentinel */
 	profiler_frame_peak *peaks; /* peaks[i] goes with frames[i] */
-	size_t cap;
 	context_state state;
 	profiler_sample left;
 	struct profiler_context *resumer;
@@ -136,21 +135,31 @@ static inline void profiler_recorder_charge_peak(profiler_context *c, profiler_f
 	p[-1].child += peak;
 }
 
-/* Ends the top frame of c (not the sentinel) and charges it. */
-static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
+/* Ends the top frame of c (not the sentinel) at (ticks, mem) and charges
+ * it; ended becomes the node of the frame that ended last. */
+static inline __attribute__((always_inline)) void profiler_recorder_end_top(profiler_context *c,
+	profiler_call_node *ended, uint64_t ticks, uint64_t mem)
 {
 	profiler_frame *f = c->top;
 
 	c->top = f - 1;
-	/* a destructor placed under the frame that ended last hands that frame
-	 * back, so the next destructor goes under it too */
-	c->ended_node = (f->tag & FRAME_MARKED) ? f->node->parent : f->node;
+	c->ended_node = ended;
 	profiler_call_node_count_call(f->node);
-	profiler_recorder_charge(f, now->ticks, now->mem);
+	profiler_recorder_charge(f, ticks, mem);
+}
+
+/* Ends the top frame of c (not the sentinel), whatever it is. */
+static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
+{
+	profiler_frame *f = c->top;
+
 	/* peak readings are 0 unless profiler.peak_memory is on */
 	if (now->peak) {
 		profiler_recorder_charge_peak(c, f, now->peak);
 	}
+	/* a destructor placed under the frame that ended last hands that frame
+	 * back, so the next destructor goes under it too */
+	profiler_recorder_end_top(c, (f->tag & FRAME_MARKED) ? f->node->parent : f->node, now->ticks, now->mem);
 }
 
 /* Points f's prediction at the first child call of its node. */
@@ -299,10 +308,7 @@ static inline __attribute__((always_inline)) bool profiler_recorder_leave_top(pr
 	if (settle_later) {
 		profiler_recorder_settle_later(c, f, mem);
 	}
-	c->top = f - 1;
-	c->ended_node = f->node;
-	profiler_call_node_count_call(f->node);
-	profiler_recorder_charge(f, ticks, mem);
+	profiler_recorder_end_top(c, f->node, ticks, mem);
 	return true;
 }
 

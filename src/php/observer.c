@@ -549,8 +549,8 @@ void profiler_observer_switch_handlers(bool on)
 	for (i = 0; i < PROFILER_G(observed_count); i++) {
 		profiler_observed_function *entry = &PROFILER_G(observed)[i];
 		if (PROFILER_G(handlers_on)) {
-			if (on && entry->installed.begin == handlers_for_profile(entry).begin
-					&& entry->installed.end == handlers_for_profile(entry).end) {
+			zend_observer_fcall_handlers wanted = handlers_for_profile(entry);
+			if (on && entry->installed.begin == wanted.begin && entry->installed.end == wanted.end) {
 				continue;
 			}
 			uninstall(entry);

@@ -101,7 +101,7 @@ static void add_record(collect_ctx *c, uint32_t caller, uint32_t callee, uint32_
 	}
 }
 
-static void collect(void *ctx, const profiler_call_node *node)
+static void collect(void *ctx, const profiler_call_node *node, profiler_call_self self)
 {
 	collect_ctx *c = ctx;
 	const profiler_func_info *info = profiler_func_table_get(c->funcs, node->func_id);
@@ -111,7 +111,7 @@ static void collect(void *ctx, const profiler_call_node *node)
 	}
 	add_record(c, node->func_id, SELF,
 		info->self_line == PROFILER_LINE_CALL_SITE ? node->line : info->self_line,
-		0, node->self_ticks, node->self_mem, node->self_peak);
+		0, self.ticks, self.mem, node->self_peak);
 	if (node->parent && node->parent->func_id != UINT32_MAX) {
 		add_record(c, node->parent->func_id, node->func_id + 1, node->line,
 			profiler_call_node_calls(node), node->incl_ticks, (int64_t)node->incl_mem, node->incl_peak);
@@ -229,7 +229,9 @@ bool profiler_cachegrind_write(profiler_output out, const profiler_call_tree *tr
 		return false;
 	}
 	w.funcs = funcs;
-	profiler_call_tree_each(tree, collect, &c);
+	if (!profiler_call_tree_each_with_self(tree, collect, &c)) {
+		c.failed = true;
+	}
 	free(c.index);
 	c.index = NULL;
 	qsort(c.records, c.count, sizeof(record), compare_records);

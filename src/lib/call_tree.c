@@ -10,7 +10,9 @@
 /* The hot half of a node must be one cache line (see call_tree.h). */
 _Static_assert(offsetof(profiler_call_node, func_id) == 64, "a node's hot fields fill its first cache line");
 _Static_assert(sizeof(profiler_call_node) == 128, "a node is two cache lines");
-_Static_assert(_Alignof(profiler_call_node) == sizeof(profiler_call_node), "profiler_call_node_alt needs nodes aligned to their size");
+_Static_assert(offsetof(profiler_call_node, first_alt) == offsetof(profiler_call_node, first_hint) + 2 * sizeof(void *)
+	&& offsetof(profiler_call_node, next_alt) == offsetof(profiler_call_node, next_hint) + 2 * sizeof(void *),
+	"profiler_call_node_alt finds a second guess two pointers after its first");
 
 typedef struct chunk {
 	struct chunk *next;
@@ -20,6 +22,9 @@ typedef struct chunk {
 
 struct profiler_call_tree {
 	profiler_call_node root;
+	/* where hints point before anything was learned: a node no call is
+	 * (no key is 0, no line UINT32_MAX), so guesses need no NULL test */
+	profiler_call_node none;
 	chunk *first, *last;
 	size_t node_count;
 	size_t memory_cap;
@@ -36,10 +41,22 @@ static inline size_t hash_child(const profiler_call_node *parent, uintptr_t key,
 	return (size_t)(h ^ (h >> 31));
 }
 
+static void aim_nowhere(profiler_call_tree *tree, profiler_call_node *n)
+{
+	n->first_hint = n->next_hint = n->first_alt = n->next_alt = &tree->none;
+}
+
 static void init_root(profiler_call_tree *tree)
 {
 	memset(&tree->root, 0, sizeof(tree->root));
 	tree->root.func_id = UINT32_MAX;
+	tree->root.index = tree->root.parent_index = UINT32_MAX;
+	aim_nowhere(tree, &tree->root);
+	memset(&tree->none, 0, sizeof(tree->none));
+	tree->none.line = UINT32_MAX;
+	tree->none.func_id = UINT32_MAX;
+	tree->none.index = tree->none.parent_index = UINT32_MAX;
+	aim_nowhere(tree, &tree->none);
 }
 
 static bool init_storage(profiler_call_tree *tree)
@@ -186,6 +203,9 @@ profiler_call_node *profiler_call_tree_add(profiler_call_tree *tree, profiler_ca
 	n->line = line;
 	n->func_id = func_id;
 	n->parent = parent;
+	aim_nowhere(tree, n);
+	n->index = (uint32_t)tree->node_count;
+	n->parent_index = parent == &tree->root ? UINT32_MAX : parent->index;
 	b = hash_child(parent, key, line) & tree->bucket_mask;
 	n->hash_next = tree->buckets[b];
 	tree->buckets[b] = n;
@@ -214,6 +234,44 @@ void profiler_call_tree_each(const profiler_call_tree *tree, profiler_call_tree_
 			visit(ctx, &c->nodes[i]);
 		}
 	}
+}
+
+bool profiler_call_tree_each_with_self(const profiler_call_tree *tree, profiler_call_tree_visit_self visit, void *ctx)
+{
+	profiler_call_self *self = malloc((tree->node_count ? tree->node_count : 1) * sizeof(*self));
+	const chunk *c;
+	size_t i;
+
+	if (!self) {
+		return false;
+	}
+	/* Parents come before children: each node's sum starts with its own
+	 * inclusive costs before any child takes its own from it. Only the
+	 * node's own two lines are read. */
+	for (c = tree->first; c; c = c->next) {
+		for (i = 0; i < c->used; i++) {
+			const profiler_call_node *n = &c->nodes[i];
+			self[n->index].ticks = n->incl_ticks + (uint64_t)n->self_adj_ticks;
+			self[n->index].mem = (int64_t)n->incl_mem + n->self_adj_mem;
+			if (n->parent_index != UINT32_MAX) {
+				self[n->parent_index].ticks -= n->incl_ticks;
+				self[n->parent_index].mem -= (int64_t)n->incl_mem;
+			}
+		}
+	}
+	for (c = tree->first; c; c = c->next) {
+		for (i = 0; i < c->used; i++) {
+			const profiler_call_node *n = &c->nodes[i];
+			/* a call's children run within it: only a clock that went
+			 * back takes this below 0 */
+			if ((int64_t)self[n->index].ticks < 0) {
+				self[n->index].ticks = 0;
+			}
+			visit(ctx, n, self[n->index]);
+		}
+	}
+	free(self);
+	return true;
 }
 
 /* Copies old (and, first, its ancestors) into the fresh storage. The old

@@ -17,35 +17,51 @@
 typedef struct profiler_call_node profiler_call_node;
 
 /* Two cache lines, aligned to its size. A call reads and writes only the
- * first: the node's identity, its counters and the hints for the calls
- * after it. The second holds what is read when a call misses its hint, and
- * what only the writers read. */
+ * first: the node's identity, its inclusive counters and the hints for the
+ * calls after it. The second holds what is read when a call misses both
+ * hints, and what only the writers read.
+ *
+ * A call adds to inclusive costs only. Self costs are what a node's
+ * inclusive costs leave after its children's, so they are worked out when
+ * the tree is written (profiler_call_tree_each_with_self), not per call. */
 struct profiler_call_node {
 	uintptr_t key;
 	uint32_t line;
 	/* the low 32 bits of the call count (see profiler_call_node_calls),
-	 * so that the first line has room for both hints */
+	 * so that the first line has room for the hints */
 	uint32_t calls_low;
-	/* Call-order hints: the sibling this node's parent was seen to call
-	 * after it (next_hint, and the one before that in next_alt), and the
-	 * child a call of this node was seen to make first (first_hint,
-	 * first_alt). A function makes its calls in much the same order every
+	/* Call-order hints: the child a call of this node was seen to make
+	 * first (first_hint, and the one before that in first_alt), and the
+	 * sibling this node's parent was seen to call after it (next_hint,
+	 * next_alt). A function makes its calls in much the same order every
 	 * time it runs, or alternates between two (a branch in a loop), so these
 	 * predict the next child whatever the fan-out. Only hints: the caller
-	 * checks that the node is the one it wants. */
-	profiler_call_node *next_hint;
+	 * checks that the node is the one it wants; they are never NULL, but
+	 * point at a node that is no call until something is learned. Each
+	 * second guess sits two pointers after its first (see
+	 * profiler_call_node_alt). */
 	profiler_call_node *first_hint;
+	profiler_call_node *next_hint;
+	profiler_call_node *first_alt;
+	profiler_call_node *next_alt;
 	uint64_t incl_ticks;
-	uint64_t self_ticks;
 	uint64_t incl_mem;
-	int64_t self_mem;
 
 	uint32_t func_id;
 	uint32_t calls_high;
-	profiler_call_node *first_alt;
-	profiler_call_node *next_alt;
 	profiler_call_node *parent;
 	profiler_call_node *hash_next;
+	/* What the self costs need beyond inclusive costs less the children's:
+	 * time and memory a child spent outside this node's calls, or that
+	 * this node's calls spent in code that is none of its children (see
+	 * the recorder) */
+	int64_t self_adj_ticks;
+	int64_t self_adj_mem;
+	/* the node's place in creation order, from 0, and its parent's
+	 * (UINT32_MAX for the root): where the writers sum self costs */
+	uint32_t index, parent_index;
+	/* peak memory is charged per call, self and inclusive (it does not add
+	 * up over children) */
 	uint64_t incl_peak;
 	uint64_t self_peak;
 } __attribute__((aligned(128)));
@@ -63,15 +79,11 @@ static inline __attribute__((always_inline)) void profiler_call_node_count_call(
 }
 
 /* The second guess that goes with a first (hint: &node->first_hint or
- * &node->next_hint). Nodes are aligned to their size, so the node holding
- * a hint is found from its address; callers keep one pointer per
- * prediction and look for the second guess only when the first misses. */
+ * &node->next_hint): callers keep one pointer per prediction and look for
+ * the second guess only when the first misses. */
 static inline profiler_call_node **profiler_call_node_alt(profiler_call_node **hint)
 {
-	profiler_call_node *holder =
-		(profiler_call_node *)((uintptr_t)hint & ~(uintptr_t)(sizeof(profiler_call_node) - 1));
-
-	return hint == &holder->first_hint ? &holder->first_alt : &holder->next_alt;
+	return hint + 2;
 }
 
 typedef struct profiler_call_tree profiler_call_tree;
@@ -103,5 +115,17 @@ void profiler_call_tree_each(const profiler_call_tree *tree, profiler_call_tree_
  * ancestors, with their counters zeroed; live[] is updated to the new nodes.
  * This is how a full tree is emptied while calls are still open. */
 bool profiler_call_tree_reset(profiler_call_tree *tree, profiler_call_node **live[], size_t live_count);
+
+/* A node's self costs: its inclusive costs, less its children's, plus its
+ * adjustments; the time is never below 0. */
+typedef struct {
+	uint64_t ticks;
+	int64_t mem;
+} profiler_call_self;
+
+/* profiler_call_tree_each with every node's self costs. Returns false,
+ * having visited nothing, when it cannot get the memory to sum them. */
+typedef void (*profiler_call_tree_visit_self)(void *ctx, const profiler_call_node *node, profiler_call_self self);
+bool profiler_call_tree_each_with_self(const profiler_call_tree *tree, profiler_call_tree_visit_self visit, void *ctx);
 
 #endif

@@ -20,7 +20,7 @@ typedef struct {
 	bool failed;
 } collect_ctx;
 
-static void collect(void *ctx, const profiler_call_node *node)
+static void collect(void *ctx, const profiler_call_node *node, profiler_call_self self)
 {
 	collect_ctx *c = ctx;
 	uint32_t parent = UINT32_MAX;
@@ -49,7 +49,7 @@ static void collect(void *ctx, const profiler_call_node *node)
 		c->failed = true;
 		return;
 	}
-	c->paths[value - 1].self_ticks += node->self_ticks;
+	c->paths[value - 1].self_ticks += self.ticks;
 	c->paths[value - 1].has_calls |= profiler_call_node_calls(node) > 0 || node->incl_ticks > 0;
 }
 
@@ -109,7 +109,7 @@ bool profiler_folded_write(profiler_output out, const profiler_call_tree *tree,
 	c.index = profiler_ptr_map_create();
 	c.of_node = profiler_ptr_map_create();
 	if (c.paths && c.index && c.of_node) {
-		profiler_call_tree_each(tree, collect, &c);
+		c.failed = !profiler_call_tree_each_with_self(tree, collect, &c);
 	} else {
 		c.failed = true;
 	}

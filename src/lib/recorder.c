@@ -110,8 +110,9 @@ void profiler_recorder_settle_pending(profiler_context *c, uint64_t mem)
 		uint64_t end = mem > c->settle_start_mem ? mem : c->settle_start_mem;
 		uint64_t freed = c->settle_end_mem - end;
 		node->incl_mem -= freed;
-		node->self_mem -= (int64_t)freed;
-		c->top->child_mem -= freed;
+		/* the frame that ended is the one above the top: nothing was
+		 * pushed since (see profiler_recorder_charge_more) */
+		profiler_recorder_charge_more(c, c->top + 1, 0, -(int64_t)freed);
 	}
 }
 
@@ -207,11 +208,12 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 
 /* The frame on top of a waiting context is inside the calls of the fiber
  * that ran since the context left: that time is the frame's child time,
- * not its self time. */
+ * not its self time (the fiber's calls are children of the node that
+ * started it, which gets it back: see profiler_recorder_charge_more). */
 static void credit_waiting(profiler_context *c, const profiler_sample *now)
 {
 	if (c->top != c->frames) {
-		c->top->child_ticks += now->ticks > c->left.ticks ? now->ticks - c->left.ticks : 0;
+		c->top->node->self_adj_ticks -= now->ticks > c->left.ticks ? (int64_t)(now->ticks - c->left.ticks) : 0;
 		c->peaks[profiler_context_depth(c)].child += now->peak > c->left.peak ? now->peak - c->left.peak : 0;
 	}
 }
@@ -235,17 +237,15 @@ void profiler_recorder_checkpoint(profiler_recorder *r, const profiler_sample *n
 			c->left.peak = now->peak;
 		}
 		/* each open call is charged with its span so far, top first so
-		 * that its caller sees it as child time, and starts again */
+		 * that its caller sees its peak as a child's, and starts again */
 		for (j = profiler_context_depth(c); j > 0; j--) {
 			profiler_frame *f = &c->frames[j];
-			profiler_recorder_charge(f, at.ticks, at.mem);
+			profiler_recorder_charge_all(c, f, at.ticks, at.mem);
 			if (at.peak) {
 				profiler_recorder_charge_peak(c, f, at.peak);
 			}
 			f->start_ticks = at.ticks;
 			f->start_mem = at.mem;
-			f->child_ticks = 0;
-			f->child_mem = 0;
 			c->peaks[j].start = at.peak;
 			c->peaks[j].child = 0;
 		}
@@ -297,7 +297,8 @@ static void push_frame_with_peak(profiler_context *c, profiler_call_node *node, 
 {
 	profiler_frame_peak *p;
 
-	profiler_recorder_push_frame(c, node, tag, now->ticks, now->mem);
+	profiler_recorder_stage(c->top, (const void *)tag, now->ticks, now->mem);
+	profiler_recorder_push_staged(c, c->top, node);
 	p = &c->peaks[profiler_context_depth(c)];
 	p->start = now->peak;
 	p->child = 0;

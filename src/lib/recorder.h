@@ -88,7 +88,9 @@ void profiler_recorder_close_all(profiler_recorder *recorder, const profiler_sam
 void profiler_recorder_checkpoint(profiler_recorder *recorder, const profiler_sample *now);
 
 /* Empties the tree of everything but the open paths, after a part has been
- * written from it. */
+ * written from it, which a checkpoint comes before: the tree's self costs
+ * are worked out from what its nodes were charged, so the open calls must
+ * have been charged up to the part's end. */
 bool profiler_recorder_reset_tree(profiler_recorder *recorder);
 
 profiler_call_tree *profiler_recorder_tree(profiler_recorder *recorder);

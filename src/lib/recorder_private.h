@@ -20,12 +20,11 @@ typedef struct {
 	 * destructor placed under the frame that ended last */
 	uintptr_t tag;
 	uint64_t start_ticks, start_mem;
-	uint64_t child_ticks, child_mem;
 } __attribute__((aligned(64))) profiler_frame;
 
 /* A marked frame matches no tag (tags are even), so the fast paths, which
- * compare tags as they are, leave its events to the slow paths, which mask
- * the bit. */
+ * compare tags as they are, leave its events, and the end of a frame above
+ * it, to the slow paths, which mask the bit. */
 #define FRAME_MARKED ((uintptr_t)1)
 
 _Static_assert(sizeof(profiler_frame) == 64, "a frame is one cache line");
@@ -102,32 +101,66 @@ static inline __attribute__((always_inline)) void profiler_recorder_settle(profi
 	}
 }
 
-/* Charges frame f with its call from its start to (ticks, mem): the span
- * goes to its node and to the child costs of the frame below (or the
- * sentinel, which takes them at less cost than a test). Calls and peak
- * memory are the caller's to count. */
+/* What a counter rose by since start; a fall counts as 0. */
+static inline __attribute__((always_inline)) uint64_t profiler_rise(uint64_t now, uint64_t start)
+{
+	return now > start ? now - start : 0;
+}
+
+/* Charges frame f's node with its call from its start to (ticks, mem).
+ * Calls and peak memory are the caller's to count, and so is what frames
+ * other than the common one need (see profiler_recorder_charge_more). */
 static inline __attribute__((always_inline)) void profiler_recorder_charge(profiler_frame *f, uint64_t ticks_now,
 	uint64_t mem_now)
 {
 	profiler_call_node *node = f->node;
-	profiler_frame *parent = f - 1;
-	uint64_t ticks = ticks_now > f->start_ticks ? ticks_now - f->start_ticks : 0;
-	uint64_t mem = mem_now > f->start_mem ? mem_now - f->start_mem : 0;
-	uint64_t child_ticks = f->child_ticks < ticks ? f->child_ticks : ticks;
 
-	node->incl_ticks += ticks;
-	node->self_ticks += ticks - child_ticks;
-	node->incl_mem += mem;
-	node->self_mem += (int64_t)mem - (int64_t)f->child_mem;
-	parent->child_ticks += ticks;
-	parent->child_mem += mem;
+	node->incl_ticks += profiler_rise(ticks_now, f->start_ticks);
+	node->incl_mem += profiler_rise(mem_now, f->start_mem);
+}
+
+/* A node's self costs are worked out from the tree (inclusive, less the
+ * children's), which holds for a frame that runs as its node's parent
+ * frame's child. Two kinds of frame do not, and charging one (with ticks
+ * and mem spent, or given back) adjusts the self costs of the nodes around
+ * it:
+ * - a destructor marked to run under the frame that ended last (its node's
+ *   parent, which it is a child of, but which did not run it): that node
+ *   gets the cost back, and the frame below (which did run it) pays it.
+ * - a frame above a sentinel: the sentinel's node (the call that started a
+ *   fiber) has it as a child but did not run it either (the fiber's time
+ *   is its resumer's child time, see credit_waiting); it gets it back.
+ * Both end through the slow paths. */
+static inline void profiler_recorder_charge_more(profiler_context *c, profiler_frame *f, int64_t ticks, int64_t mem)
+{
+	bool marked = (f->tag & FRAME_MARKED) != 0, above_sentinel = f - 1 == c->frames;
+
+	if (marked) {
+		f->node->parent->self_adj_ticks += ticks;
+		f->node->parent->self_adj_mem += mem;
+	}
+	/* a marked frame above the sentinel: the two cancel out */
+	if (marked != above_sentinel) {
+		profiler_call_node *below = f[-1].node;
+		below->self_adj_ticks += above_sentinel ? ticks : -ticks;
+		below->self_adj_mem += above_sentinel ? mem : -mem;
+	}
+}
+
+/* Charges frame f with its call to (ticks, mem), whatever the frame. */
+static inline void profiler_recorder_charge_all(profiler_context *c, profiler_frame *f, uint64_t ticks_now,
+	uint64_t mem_now)
+{
+	profiler_recorder_charge(f, ticks_now, mem_now);
+	profiler_recorder_charge_more(c, f, (int64_t)profiler_rise(ticks_now, f->start_ticks),
+		(int64_t)profiler_rise(mem_now, f->start_mem));
 }
 
 /* The peak-memory part of charging f (profiler.peak_memory). */
 static inline void profiler_recorder_charge_peak(profiler_context *c, profiler_frame *f, uint64_t peak_now)
 {
 	profiler_frame_peak *p = &c->peaks[f - c->frames];
-	uint64_t peak = peak_now > p->start ? peak_now - p->start : 0;
+	uint64_t peak = profiler_rise(peak_now, p->start);
 	uint64_t child_peak = p->child < peak ? p->child : peak;
 
 	f->node->incl_peak += peak;
@@ -148,6 +181,17 @@ static inline __attribute__((always_inline)) void profiler_recorder_end_top(prof
 	profiler_recorder_charge(f, ticks, mem);
 }
 
+/* The same for any frame. */
+static inline void profiler_recorder_end_top_all(profiler_context *c, profiler_call_node *ended, uint64_t ticks,
+	uint64_t mem)
+{
+	profiler_frame *f = c->top;
+
+	profiler_recorder_end_top(c, ended, ticks, mem);
+	profiler_recorder_charge_more(c, f, (int64_t)profiler_rise(ticks, f->start_ticks),
+		(int64_t)profiler_rise(mem, f->start_mem));
+}
+
 /* Ends the top frame of c (not the sentinel), whatever it is. */
 static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
 {
@@ -159,7 +203,7 @@ static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(pr
 	}
 	/* a destructor placed under the frame that ended last hands that frame
 	 * back, so the next destructor goes under it too */
-	profiler_recorder_end_top(c, (f->tag & FRAME_MARKED) ? f->node->parent : f->node, now->ticks, now->mem);
+	profiler_recorder_end_top_all(c, (f->tag & FRAME_MARKED) ? f->node->parent : f->node, now->ticks, now->mem);
 }
 
 /* Points f's prediction at the first child call of its node. */
@@ -180,22 +224,25 @@ static inline __attribute__((always_inline)) void profiler_recorder_learn_child(
 	f->hint = &child->next_hint;
 }
 
-/* Pushes a frame for node (c->top < c->last); its peak is the caller's to
- * set when it tracks peak memory. */
-static inline __attribute__((always_inline)) profiler_frame *profiler_recorder_push_frame(profiler_context *c,
-	profiler_call_node *node, uintptr_t tag, uint64_t ticks, uint64_t mem)
+/* A push comes in two steps, so that the engine hooks can write what a
+ * frame starts with before they know its node, and pass the slow paths
+ * fewer arguments: the frame above top is staged, then pushed. */
+static inline __attribute__((always_inline)) void profiler_recorder_stage(profiler_frame *top, const void *tag,
+	uint64_t ticks, uint64_t mem)
 {
-	profiler_frame *f = c->top + 1;
+	top[1].tag = (uintptr_t)tag;
+	top[1].start_ticks = ticks;
+	top[1].start_mem = mem;
+}
 
-	c->top = f;
-	f->node = node;
-	profiler_recorder_aim_hints(f);
-	f->tag = tag;
-	f->start_ticks = ticks;
-	f->start_mem = mem;
-	f->child_ticks = 0;
-	f->child_mem = 0;
-	return f;
+/* Pushes the frame staged above top (top == c->top < c->last) for node;
+ * its peak is the caller's to set when it tracks peak memory. */
+static inline __attribute__((always_inline)) void profiler_recorder_push_staged(profiler_context *c,
+	profiler_frame *top, profiler_call_node *node)
+{
+	c->top = top + 1;
+	top[1].node = node;
+	profiler_recorder_aim_hints(top + 1);
 }
 
 /* The first half of profiler_recorder_enter_fast, for callers that know
@@ -215,14 +262,14 @@ static inline __attribute__((always_inline)) profiler_frame *profiler_recorder_c
 static inline __attribute__((always_inline)) bool profiler_call_node_is(const profiler_call_node *node,
 	uintptr_t key, uint32_t line)
 {
-	return node && node->key == key && node->line == line;
+	return node->key == key && node->line == line;
 }
 
-/* The second half: pushes a frame for the call if top's first guess
- * predicted it. Returns false, having done nothing, if not: then
+/* The second half: pushes the frame staged above top if top's first guess
+ * predicted the call. Returns false, having done nothing, if not: then
  * profiler_recorder_push_second_guess. */
 static inline __attribute__((always_inline)) bool profiler_recorder_push_first_guess(profiler_context *c,
-	profiler_frame *top, uintptr_t key, uint32_t line, const void *tag, uint64_t ticks, uint64_t mem)
+	profiler_frame *top, uintptr_t key, uint32_t line)
 {
 	profiler_call_node *node = *top->hint;
 
@@ -231,14 +278,14 @@ static inline __attribute__((always_inline)) bool profiler_recorder_push_first_g
 	}
 	/* the guess stays: nothing to learn but the next point */
 	top->hint = &node->next_hint;
-	profiler_recorder_push_frame(c, node, (uintptr_t)tag, ticks, mem);
+	profiler_recorder_push_staged(c, top, node);
 	return true;
 }
 
 /* The same with the second guess, which becomes the first. Returns false,
  * having done nothing, when the full profiler_recorder_enter is needed. */
 static inline __attribute__((always_inline)) bool profiler_recorder_push_second_guess(profiler_context *c,
-	profiler_frame *top, uintptr_t key, uint32_t line, const void *tag, uint64_t ticks, uint64_t mem)
+	profiler_frame *top, uintptr_t key, uint32_t line)
 {
 	profiler_call_node *node = *profiler_call_node_alt(top->hint);
 
@@ -246,7 +293,7 @@ static inline __attribute__((always_inline)) bool profiler_recorder_push_second_
 		return false;
 	}
 	profiler_recorder_learn_child(top, node);
-	profiler_recorder_push_frame(c, node, (uintptr_t)tag, ticks, mem);
+	profiler_recorder_push_staged(c, top, node);
 	return true;
 }
 
@@ -255,7 +302,7 @@ static inline __attribute__((always_inline)) bool profiler_recorder_push_second_
  * over many kinds of input). Returns false, having done nothing, when the
  * path is new. */
 static inline bool profiler_recorder_push_indexed(profiler_recorder *r, profiler_context *c,
-	profiler_frame *top, uintptr_t key, uint32_t line, const void *tag, uint64_t ticks, uint64_t mem)
+	profiler_frame *top, uintptr_t key, uint32_t line)
 {
 	profiler_call_node *node = profiler_call_tree_find(r->tree, top->node, key, line);
 
@@ -263,7 +310,7 @@ static inline bool profiler_recorder_push_indexed(profiler_recorder *r, profiler
 		return false;
 	}
 	profiler_recorder_learn_child(top, node);
-	profiler_recorder_push_frame(c, node, (uintptr_t)tag, ticks, mem);
+	profiler_recorder_push_staged(c, top, node);
 	return true;
 }
 
@@ -279,8 +326,11 @@ static inline __attribute__((always_inline)) bool profiler_recorder_enter_fast(p
 
 	profiler_recorder_settle(c, mem);
 	top = profiler_recorder_caller_on_top(c, caller);
-	return top && (profiler_recorder_push_first_guess(c, top, key, line, tag, ticks, mem)
-		|| profiler_recorder_push_second_guess(c, top, key, line, tag, ticks, mem));
+	if (!top) {
+		return false;
+	}
+	profiler_recorder_stage(top, tag, ticks, mem);
+	return profiler_recorder_push_first_guess(c, top, key, line) || profiler_recorder_push_second_guess(c, top, key, line);
 }
 
 /* Has the memory of frame f, a user function's that ends now with memory
@@ -301,8 +351,9 @@ static inline __attribute__((always_inline)) bool profiler_recorder_leave_top(pr
 {
 	profiler_frame *f = c->top;
 
-	/* the sentinel and other marked frames match no tag */
-	if (f->tag != (uintptr_t)tag) {
+	/* the sentinel and other marked frames match no tag; a frame above
+	 * one (the sentinel's in the common case) needs more than a charge */
+	if (f->tag != (uintptr_t)tag || (f[-1].tag & FRAME_MARKED)) {
 		return false;
 	}
 	if (settle_later) {

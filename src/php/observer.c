@@ -192,17 +192,28 @@ static ZEND_COLD zend_never_inline void end_general(zend_execute_data *ex, bool 
 	profiler_recorder_leave_inline(PROFILER_G(recorder), ex, &now, user);
 }
 
-/* A call from the frame on top that its first guess did not predict: the
- * second guess, then the tree's index; only a new path takes the slow
- * path. */
-static zend_never_inline void begin_unpredicted(zend_execute_data *ex, profiler_context *c,
-	profiler_frame *top, uintptr_t key, uint32_t line, uint64_t ticks, uint64_t mem)
+/* A call from the frame on top that neither guess predicted: the tree's
+ * index; only a new path takes the slow path. The frame above top is
+ * staged. */
+static zend_never_inline void begin_indexed(zend_execute_data *ex, profiler_context *c, profiler_frame *top,
+	uintptr_t key, uint32_t line)
 {
-	if (profiler_recorder_push_second_guess(c, top, key, line, ex, ticks, mem)
-			|| profiler_recorder_push_indexed(PROFILER_G(recorder), c, top, key, line, ex, ticks, mem)) {
+	if (profiler_recorder_push_indexed(PROFILER_G(recorder), c, top, key, line)) {
 		return;
 	}
-	begin_slow(ex, key, ticks, mem);
+	begin_slow(ex, key, top[1].start_ticks, top[1].start_mem);
+}
+
+/* A call from the frame on top that its first guess did not predict. Apart
+ * from the slow ones, each step passes few enough arguments in registers to
+ * reach the next by a tail call, so none saves registers. */
+static zend_never_inline void begin_unpredicted(zend_execute_data *ex, profiler_context *c, profiler_frame *top,
+	uintptr_t key, uint32_t line)
+{
+	if (profiler_recorder_push_second_guess(c, top, key, line)) {
+		return;
+	}
+	begin_indexed(ex, c, top, key, line);
 }
 
 /* The recorder's fast paths, from a settled context: a call from the frame
@@ -219,10 +230,11 @@ static zend_always_inline void begin_settled(zend_execute_data *ex, profiler_con
 		return;
 	}
 	line = line_of_call_from_frame(caller);
-	if (profiler_recorder_push_first_guess(c, top, key, line, ex, ticks, mem)) {
+	profiler_recorder_stage(top, ex, ticks, mem);
+	if (profiler_recorder_push_first_guess(c, top, key, line)) {
 		return;
 	}
-	begin_unpredicted(ex, c, top, key, line, ticks, mem);
+	begin_unpredicted(ex, c, top, key, line);
 }
 
 static zend_always_inline void end_settled(zend_execute_data *ex, profiler_context *c, uint64_t ticks,
@@ -267,7 +279,10 @@ static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc, bool 
 	if (checked && UNEXPECTED(!PROFILER_G(recording))) {
 		return;
 	}
-	if ((checked && UNEXPECTED(!PROFILER_G(fast_path))) || UNEXPECTED(!plain_function_key(ex, &key))) {
+	if (!checked) {
+		/* only named functions get these (see switchable) */
+		key = (uintptr_t)ex->func;
+	} else if (UNEXPECTED(!PROFILER_G(fast_path)) || UNEXPECTED(!plain_function_key(ex, &key))) {
 		begin_general(ex, tsc);
 		return;
 	}

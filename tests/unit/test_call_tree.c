@@ -249,7 +249,7 @@ static void test_reset_keeps_live_paths(void **state)
 	m->calls_low = 3;
 	m->incl_ticks = 100;
 	a->calls_low = 4;
-	a->self_ticks = 7;
+	a->self_adj_ticks = 7;
 	b->calls_low = 5;
 	b->incl_mem = 9;
 	assert_int_equal(profiler_call_tree_node_count(tree), 5);
@@ -275,7 +275,7 @@ static void test_reset_keeps_live_paths(void **state)
 	assert_int_equal(profiler_call_node_calls(nb), 0);
 	assert_int_equal(nb->incl_mem, 0);
 	assert_int_equal(profiler_call_node_calls(nb->parent), 0);
-	assert_int_equal(nb->parent->self_ticks, 0);
+	assert_int_equal(nb->parent->self_adj_ticks, 0);
 	assert_int_equal(profiler_call_node_calls(m_live), 0);
 	assert_int_equal(m_live->incl_ticks, 0);
 	/* the index works on the new nodes */
@@ -286,6 +286,62 @@ static void test_reset_keeps_live_paths(void **state)
 	/* and new nodes can be added under them */
 	assert_non_null(profiler_call_tree_add(tree, nb, 6, 7, 60));
 	assert_int_equal(profiler_call_tree_node_count(tree), 4);
+	profiler_call_tree_destroy(tree);
+}
+
+typedef struct {
+	const profiler_call_node *node[4];
+	profiler_call_self self[4];
+	size_t count;
+} self_visit;
+
+static void record_self(void *ctx, const profiler_call_node *node, profiler_call_self self)
+{
+	self_visit *v = ctx;
+	if (v->count < 4) {
+		v->node[v->count] = node;
+		v->self[v->count++] = self;
+	}
+}
+
+/* Self costs: inclusive, less the children's, plus the adjustments; time
+ * never below 0, memory may be. */
+static void test_self_costs_are_summed_from_children(void **state)
+{
+	profiler_call_tree *tree = profiler_call_tree_create(0);
+	profiler_call_node *root = profiler_call_tree_root(tree);
+	profiler_call_node *m = profiler_call_tree_add(tree, root, 1, 0, 10);
+	profiler_call_node *a = profiler_call_tree_add(tree, m, 2, 3, 20);
+	profiler_call_node *b = profiler_call_tree_add(tree, m, 3, 4, 30);
+	profiler_call_node *c = profiler_call_tree_add(tree, b, 4, 5, 40);
+	self_visit v = { { NULL }, { { 0, 0 } }, 0 };
+
+	(void)state;
+	m->incl_ticks = 100;
+	m->incl_mem = 50;
+	a->incl_ticks = 30;
+	a->incl_mem = 80;
+	b->incl_ticks = 40;
+	b->self_adj_ticks = -5; /* e.g. time a fiber ran while b waited */
+	c->incl_ticks = 50;     /* more than its parent: a clock that went back */
+	c->incl_mem = 7;
+	c->self_adj_mem = -2;
+	assert_true(profiler_call_tree_each_with_self(tree, record_self, &v));
+	assert_int_equal(v.count, 4);
+	assert_ptr_equal(v.node[0], m);
+	assert_int_equal(v.self[0].ticks, 30);
+	assert_int_equal(v.self[0].mem, -30);
+	assert_int_equal(v.self[1].ticks, 30);
+	assert_int_equal(v.self[1].mem, 80);
+	assert_int_equal(v.self[2].ticks, 0);
+	assert_int_equal(v.self[2].mem, -7);
+	assert_int_equal(v.self[3].ticks, 50);
+	assert_int_equal(v.self[3].mem, 5);
+	/* the tree is left as it was: the same again */
+	v.count = 0;
+	assert_true(profiler_call_tree_each_with_self(tree, record_self, &v));
+	assert_int_equal(v.self[0].ticks, 30);
+	assert_int_equal(m->incl_ticks, 100);
 	profiler_call_tree_destroy(tree);
 }
 
@@ -381,6 +437,7 @@ int main(void)
 		cmocka_unit_test(test_memory_cap_refuses_nodes),
 		cmocka_unit_test(test_tiny_cap_still_allows_some_nodes),
 		cmocka_unit_test(test_reset_keeps_live_paths),
+		cmocka_unit_test(test_self_costs_are_summed_from_children),
 		cmocka_unit_test(test_reset_with_nothing_live_empties),
 		cmocka_unit_test(test_reset_makes_room_under_cap),
 		cmocka_unit_test(test_reset_of_a_very_deep_path),

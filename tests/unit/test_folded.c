@@ -266,7 +266,7 @@ static int write_deep_path(void *arg)
 	}
 	/* only the innermost call has ended: one line, "f;f;...;f 100" */
 	n->calls_low = 1;
-	n->incl_ticks = n->self_ticks = 1000;
+	n->incl_ticks = 1000;
 	if (!profiler_folded_write(out, tree, funcs, 1.0, &total)) {
 		return 3;
 	}

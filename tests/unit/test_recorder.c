@@ -51,17 +51,17 @@ typedef struct {
 	uint64_t root_incl; /* inclusive time of the outermost calls */
 } totals;
 
-static void add_node(void *ctx, const profiler_call_node *n)
+static void add_node(void *ctx, const profiler_call_node *n, profiler_call_self self)
 {
 	totals *t = ctx;
 	t->calls += profiler_call_node_calls(n);
-	t->self += n->self_ticks;
+	t->self += self.ticks;
 	t->incl += n->incl_ticks;
 	if (n->parent && n->parent->func_id == UINT32_MAX) {
 		t->root_incl += n->incl_ticks;
 	}
 	t->nodes++;
-	if (n->self_ticks > n->incl_ticks) {
+	if (self.ticks > n->incl_ticks) {
 		t->self_le_incl = false;
 	}
 }
@@ -69,7 +69,7 @@ static void add_node(void *ctx, const profiler_call_node *n)
 static totals tree_totals(profiler_recorder *rec)
 {
 	totals t = { 0, 0, 0, 0, true, 0 };
-	profiler_call_tree_each(profiler_recorder_tree(rec), add_node, &t);
+	assert_true(profiler_call_tree_each_with_self(profiler_recorder_tree(rec), add_node, &t));
 	return t;
 }
 
@@ -168,6 +168,30 @@ static profiler_call_node *path(fixture *f, size_t n, const uintptr_t *keys, con
 		node = profiler_call_tree_find(tree, node, keys[i], lines[i]);
 	}
 	return node;
+}
+
+/* Self costs are worked out from the whole tree, as the writers do. */
+typedef struct {
+	const profiler_call_node *node;
+	profiler_call_self self;
+	bool found;
+} self_query;
+
+static void find_self(void *ctx, const profiler_call_node *n, profiler_call_self self)
+{
+	self_query *q = ctx;
+	if (n == q->node) {
+		q->self = self;
+		q->found = true;
+	}
+}
+
+static profiler_call_self self_of(fixture *f, const profiler_call_node *node)
+{
+	self_query q = { node, { 0, 0 }, false };
+	assert_true(profiler_call_tree_each_with_self(profiler_recorder_tree(f->rec), find_self, &q));
+	assert_true(q.found);
+	return q.self;
 }
 
 #define PATH(f, ...) path_of((f), (const uintptr_t[]){ __VA_ARGS__ }, \
@@ -322,16 +346,16 @@ static void test_self_times_sum_to_root_inclusive(void **state)
 	c = PATH(f, K_MAIN, 0, K_C, 4);
 	cb = PATH(f, K_MAIN, 0, K_C, 4, K_B, 5);
 	assert_int_equal(m->incl_ticks, 100);
-	assert_int_equal(m->self_ticks, 35);
+	assert_int_equal(self_of(f, m).ticks, 35);
 	assert_int_equal(profiler_call_node_calls(a), 2);
 	assert_int_equal(a->incl_ticks, 40);
-	assert_int_equal(a->self_ticks, 30);
+	assert_int_equal(self_of(f, a).ticks, 30);
 	assert_int_equal(ab->incl_ticks, 10);
-	assert_int_equal(ab->self_ticks, 10);
+	assert_int_equal(self_of(f, ab).ticks, 10);
 	assert_int_equal(c->incl_ticks, 25);
-	assert_int_equal(c->self_ticks, 24);
+	assert_int_equal(self_of(f, c).ticks, 24);
 	assert_int_equal(cb->incl_ticks, 1);
-	assert_int_equal(cb->self_ticks, 1);
+	assert_int_equal(self_of(f, cb).ticks, 1);
 	tt = tree_totals(f->rec);
 	assert_int_equal(tt.self, m->incl_ticks);
 	assert_true(tt.self_le_incl);
@@ -356,11 +380,11 @@ static void test_memory_accounting(void **state)
 	m = PATH(f, K_MAIN, 0);
 	a = PATH(f, K_MAIN, 0, K_A, 1);
 	assert_int_equal(a->incl_mem, 200);
-	assert_int_equal(a->self_mem, 200);
+	assert_int_equal(self_of(f, a).mem, 200);
 	assert_int_equal(a->incl_peak, 400);
 	assert_int_equal(a->self_peak, 400);
 	assert_int_equal(m->incl_mem, 400);
-	assert_int_equal(m->self_mem, 200);
+	assert_int_equal(self_of(f, m).mem, 200);
 	assert_int_equal(m->incl_peak, 600);
 	assert_int_equal(m->self_peak, 200);
 	fixture_free(f);
@@ -420,13 +444,13 @@ static void test_leave_lower_frame_closes_frames_above(void **state)
 	assert_int_equal(a->incl_ticks, 40);
 	assert_int_equal(b->incl_ticks, 30);
 	assert_int_equal(c->incl_ticks, 20);
-	assert_int_equal(a->self_ticks, 10);
-	assert_int_equal(b->self_ticks, 10);
-	assert_int_equal(c->self_ticks, 20);
+	assert_int_equal(self_of(f, a).ticks, 10);
+	assert_int_equal(self_of(f, b).ticks, 10);
+	assert_int_equal(self_of(f, c).ticks, 20);
 	leave(f, TAG(0), 60);
 	m = PATH(f, K_MAIN, 0);
 	assert_int_equal(m->incl_ticks, 60);
-	assert_int_equal(m->self_ticks, 20);
+	assert_int_equal(self_of(f, m).ticks, 20);
 	fixture_free(f);
 }
 
@@ -500,13 +524,13 @@ static void test_fiber_time_is_inside_resumer_not_its_self(void **state)
 	assert_non_null(fib);
 	assert_non_null(inner);
 	assert_int_equal(start->incl_ticks, 50);
-	assert_int_equal(start->self_ticks, 20); /* 30 ran in the fiber */
+	assert_int_equal(self_of(f, start).ticks, 20); /* 30 ran in the fiber */
 	assert_int_equal(profiler_call_node_calls(fib), 1);
 	assert_int_equal(fib->incl_ticks, 30);
-	assert_int_equal(fib->self_ticks, 20);
+	assert_int_equal(self_of(f, fib).ticks, 20);
 	assert_int_equal(inner->incl_ticks, 10);
 	assert_int_equal(m->incl_ticks, 100);
-	assert_int_equal(m->self_ticks, 50);
+	assert_int_equal(self_of(f, m).ticks, 50);
 	tt = tree_totals(f->rec);
 	assert_int_equal(tt.self, 100);
 	fixture_free(f);
@@ -544,14 +568,14 @@ static void test_suspended_fiber_does_not_accumulate(void **state)
 	/* the fiber ran 20..30 and 90..95: the 60 it was suspended do not count */
 	assert_int_equal(profiler_call_node_calls(fib), 1);
 	assert_int_equal(fib->incl_ticks, 15);
-	assert_int_equal(fib->self_ticks, 15);
+	assert_int_equal(self_of(f, fib).ticks, 15);
 	assert_int_equal(start->incl_ticks, 30);
-	assert_int_equal(start->self_ticks, 20);
+	assert_int_equal(self_of(f, start).ticks, 20);
 	assert_int_equal(work->incl_ticks, 30);
 	assert_int_equal(resume->incl_ticks, 20);
-	assert_int_equal(resume->self_ticks, 15);
+	assert_int_equal(self_of(f, resume).ticks, 15);
 	assert_int_equal(m->incl_ticks, 120);
-	assert_int_equal(m->self_ticks, 40);
+	assert_int_equal(self_of(f, m).ticks, 40);
 	tt = tree_totals(f->rec);
 	assert_int_equal(tt.self, 120);
 	fixture_free(f);
@@ -584,14 +608,14 @@ static void test_nested_fibers(void **state)
 	s2 = PATH(f, K_MAIN, 0, K_START, 1, K_FIB, 0, K_START, 2);
 	f2 = PATH(f, K_MAIN, 0, K_START, 1, K_FIB, 0, K_START, 2, K_INNER, 0);
 	assert_int_equal(s1->incl_ticks, 70);
-	assert_int_equal(s1->self_ticks, 20);      /* 50 in fiber 1 (and 2) */
+	assert_int_equal(self_of(f, s1).ticks, 20);      /* 50 in fiber 1 (and 2) */
 	assert_int_equal(s2->incl_ticks, 35);
-	assert_int_equal(s2->self_ticks, 15);      /* 20 in fiber 2 */
+	assert_int_equal(self_of(f, s2).ticks, 15);      /* 20 in fiber 2 */
 	/* suspended fibers end when they last ran */
 	assert_int_equal(f1->incl_ticks, 50);
-	assert_int_equal(f1->self_ticks, 15);
+	assert_int_equal(self_of(f, f1).ticks, 15);
 	assert_int_equal(f2->incl_ticks, 20);
-	assert_int_equal(f2->self_ticks, 20);
+	assert_int_equal(self_of(f, f2).ticks, 20);
 	assert_int_equal(tree_totals(f->rec).self, PATH(f, K_MAIN, 0)->incl_ticks);
 	fixture_free(f);
 }
@@ -622,14 +646,14 @@ static void test_close_all_closes_everything(void **state)
 	assert_true(tt.self_le_incl);
 	assert_int_equal(tt.self, 100);
 	assert_int_equal(PATH(f, K_MAIN, 0)->incl_ticks, 100);
-	assert_int_equal(PATH(f, K_MAIN, 0)->self_ticks, 15);
+	assert_int_equal(self_of(f, PATH(f, K_MAIN, 0)).ticks, 15);
 	assert_int_equal(PATH(f, K_MAIN, 0, K_START, 1)->incl_ticks, 25);
-	assert_int_equal(PATH(f, K_MAIN, 0, K_START, 1)->self_ticks, 15);
+	assert_int_equal(self_of(f, PATH(f, K_MAIN, 0, K_START, 1)).ticks, 15);
 	assert_int_equal(PATH(f, K_MAIN, 0, K_START, 1, K_FIB, 0)->incl_ticks, 10);
 	assert_int_equal(PATH(f, K_MAIN, 0, K_START, 2)->incl_ticks, 60);
-	assert_int_equal(PATH(f, K_MAIN, 0, K_START, 2)->self_ticks, 10);
+	assert_int_equal(self_of(f, PATH(f, K_MAIN, 0, K_START, 2)).ticks, 10);
 	assert_int_equal(PATH(f, K_MAIN, 0, K_START, 2, K_FIB, 0)->incl_ticks, 50);
-	assert_int_equal(PATH(f, K_MAIN, 0, K_START, 2, K_FIB, 0)->self_ticks, 10);
+	assert_int_equal(self_of(f, PATH(f, K_MAIN, 0, K_START, 2, K_FIB, 0)).ticks, 10);
 	assert_int_equal(PATH(f, K_MAIN, 0, K_START, 2, K_FIB, 0, K_INNER, 3)->incl_ticks, 40);
 
 	/* closing again changes nothing */
@@ -672,7 +696,7 @@ static void test_forget_context(void **state)
 	fib = PATH(f, K_MAIN, 0, K_START, 1, K_FIB, 0);
 	assert_int_equal(profiler_call_node_calls(fib), 1);
 	assert_int_equal(fib->incl_ticks, 10);
-	assert_int_equal(fib->self_ticks, 5);
+	assert_int_equal(self_of(f, fib).ticks, 5);
 	assert_int_equal(PATH(f, K_MAIN, 0, K_START, 1, K_FIB, 0, K_INNER, 0)->incl_ticks, 5);
 
 	/* the same id later is a new fiber */
@@ -694,27 +718,32 @@ static void test_reset_tree_keeps_open_frames(void **state)
 	fixture *f = fixture_new(0);
 	totals before, after;
 	profiler_call_node *m;
+	profiler_sample at = { 35, 0, 0 };
 
 	(void)state;
 	enter(f, K_MAIN, 0, TAG(0), 0);
 	enter(f, K_A, 1, TAG(1), 10);
 	leave(f, TAG(1), 20);
 	enter(f, K_B, 2, TAG(2), 30);
+	/* as the owner of a full tree does: the part covers up to now */
+	profiler_recorder_checkpoint(f->rec, &at);
 	before = tree_totals(f->rec);
 	assert_int_equal(before.calls, 1);
+	assert_int_equal(before.self, 35);
 	assert_true(profiler_recorder_reset_tree(f->rec));
 	after = tree_totals(f->rec);
 	assert_int_equal(after.nodes, 2);    /* main and b stay open */
 	assert_int_equal(after.calls, 0);
+	assert_int_equal(after.self, 0);
 	assert_null(PATH(f, K_MAIN, 0, K_A, 1));
 	leave(f, TAG(2), 40);
 	leave(f, TAG(0), 50);
 	m = PATH(f, K_MAIN, 0);
-	/* the open frames kept their start times across the reset */
+	/* the open frames go on from the checkpoint */
 	assert_int_equal(profiler_call_node_calls(m), 1);
-	assert_int_equal(m->incl_ticks, 50);
-	assert_int_equal(m->self_ticks, 30);
-	assert_int_equal(PATH(f, K_MAIN, 0, K_B, 2)->incl_ticks, 10);
+	assert_int_equal(m->incl_ticks, 15);
+	assert_int_equal(self_of(f, m).ticks, 10);
+	assert_int_equal(PATH(f, K_MAIN, 0, K_B, 2)->incl_ticks, 5);
 	assert_int_equal(before.self + tree_totals(f->rec).self, 50);
 	fixture_free(f);
 }
@@ -868,7 +897,7 @@ static void test_user_function_memory_settles_at_next_event(void **state)
 	s.ticks = 3; s.mem = 1100;
 	profiler_recorder_enter(f->rec, K_B, 2, TAG(2), TAG(0), NULL, &s);
 	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 1)->incl_mem, 100);
-	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 1)->self_mem, 100);
+	assert_int_equal(self_of(f, PATH(f, K_MAIN, 0, K_A, 1)).mem, 100);
 	/* b frees more than it grew: clamped at 0, not below */
 	assert_true(profiler_recorder_leave_fast(f->rec, TAG(2), 4, 1300, true));
 	s.ticks = 5; s.mem = 900;
@@ -881,7 +910,7 @@ static void test_user_function_memory_settles_at_next_event(void **state)
 	assert_int_equal(PATH(f, K_MAIN, 0, K_C, 3)->incl_mem, 300);
 	/* main's children: a 100 + b 0 + c 300 */
 	assert_int_equal(PATH(f, K_MAIN, 0)->incl_mem, 0);
-	assert_int_equal(PATH(f, K_MAIN, 0)->self_mem, -400);
+	assert_int_equal(self_of(f, PATH(f, K_MAIN, 0)).mem, -400);
 	fixture_free(f);
 }
 
@@ -933,11 +962,11 @@ typedef struct {
 	size_t count, cap;
 } node_rows;
 
-static void collect_row(void *ctx, const profiler_call_node *n)
+static void collect_row(void *ctx, const profiler_call_node *n, profiler_call_self self)
 {
 	node_rows *r = ctx;
-	node_row row = { { n->key, n->line, node_depth(n), profiler_call_node_calls(n), n->incl_ticks, n->self_ticks,
-		n->incl_mem, (uint64_t)n->self_mem } };
+	node_row row = { { n->key, n->line, node_depth(n), profiler_call_node_calls(n), n->incl_ticks, self.ticks,
+		n->incl_mem, (uint64_t)self.mem } };
 	if (r->count == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 256;
 		r->rows = realloc(r->rows, r->cap * sizeof(*r->rows));
@@ -991,8 +1020,8 @@ static void test_inline_paths_match_out_of_line(void **state)
 	assert_int_equal(fast->full_calls, slow->full_calls);
 	assert_int_equal(fast->written_calls, slow->written_calls);
 	assert_int_equal(fast->written_self, slow->written_self);
-	profiler_call_tree_each(profiler_recorder_tree(fast->rec), collect_row, &a);
-	profiler_call_tree_each(profiler_recorder_tree(slow->rec), collect_row, &b);
+	assert_true(profiler_call_tree_each_with_self(profiler_recorder_tree(fast->rec), collect_row, &a));
+	assert_true(profiler_call_tree_each_with_self(profiler_recorder_tree(slow->rec), collect_row, &b));
 	assert_int_equal(a.count, b.count);
 	assert_true(a.count > 0);
 	assert_memory_equal(a.rows, b.rows, a.count * sizeof(node_row));
@@ -1111,9 +1140,10 @@ static void test_many_way_call_site_is_found_by_index(void **state)
 		profiler_recorder_settle(c, 0);
 		top = profiler_recorder_caller_on_top(c, TAG(0));
 		assert_non_null(top);
-		if (!profiler_recorder_push_first_guess(c, top, key, 7, TAG(1), t, 0)
-				&& !profiler_recorder_push_second_guess(c, top, key, 7, TAG(1), t, 0)) {
-			if (profiler_recorder_push_indexed(r, c, top, key, 7, TAG(1), t, 0)) {
+		profiler_recorder_stage(top, TAG(1), t, 0);
+		if (!profiler_recorder_push_first_guess(c, top, key, 7)
+				&& !profiler_recorder_push_second_guess(c, top, key, 7)) {
+			if (profiler_recorder_push_indexed(r, c, top, key, 7)) {
 				indexed++;
 			} else {
 				profiler_sample s = S(t);
@@ -1134,7 +1164,8 @@ static void test_many_way_call_site_is_found_by_index(void **state)
 	{
 		profiler_context *c = r->current;
 		profiler_frame *top = profiler_recorder_caller_on_top(c, TAG(0));
-		assert_false(profiler_recorder_push_indexed(r, c, top, K_WORK, 7, TAG(1), t, 0));
+		profiler_recorder_stage(top, TAG(1), t, 0);
+		assert_false(profiler_recorder_push_indexed(r, c, top, K_WORK, 7));
 		assert_int_equal(profiler_recorder_depth(r), 1);
 	}
 	fixture_free(f);
@@ -1165,7 +1196,7 @@ static void test_destructors_go_under_ended_function(void **state)
 	assert_null(PATH(f, K_MAIN, 0, K_DTOR_A, 3));
 	/* the function's own cost is its own; the time still adds up */
 	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 3)->incl_ticks, 10);
-	assert_int_equal(PATH(f, K_MAIN, 0)->self_ticks, 20);
+	assert_int_equal(self_of(f, PATH(f, K_MAIN, 0)).ticks, 20);
 	assert_int_equal(tree_totals(f->rec).self, 40);
 	fixture_free(f);
 }
@@ -1194,10 +1225,10 @@ static void test_destructor_memory_settles(void **state)
 	s.ticks = 5; s.mem = 1100;
 	profiler_recorder_leave(f->rec, TAG(0), &s, false);
 	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 3, K_DTOR_A, 3)->incl_mem, 100);
-	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 3, K_DTOR_A, 3)->self_mem, 100);
+	assert_int_equal(self_of(f, PATH(f, K_MAIN, 0, K_A, 3, K_DTOR_A, 3)).mem, 100);
 	/* main's own memory is what is left over: 100 - 100 */
 	assert_int_equal(PATH(f, K_MAIN, 0)->incl_mem, 100);
-	assert_int_equal(PATH(f, K_MAIN, 0)->self_mem, 0);
+	assert_int_equal(self_of(f, PATH(f, K_MAIN, 0)).mem, 0);
 	fixture_free(f);
 }
 

@@ -80,6 +80,12 @@ ZEND_BEGIN_MODULE_GLOBALS(profiler)
 ZEND_END_MODULE_GLOBALS(profiler)
 
 ZEND_EXTERN_MODULE_GLOBALS(profiler)
+#if !defined(ZTS) && defined(__GNUC__)
+/* Nothing outside the extension names its globals (PHP reaches them through
+ * the module entry), so the engine hooks address them directly rather than
+ * through the GOT: one load less per handler. */
+extern zend_profiler_globals profiler_globals __attribute__((visibility("hidden")));
+#endif
 #define PROFILER_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(profiler, v)
 
 #if defined(ZTS) && defined(COMPILE_DL_PROFILER)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark harness for the "profiler" extension.
 #
-#   bash bench/run.sh [--quick] [--strict] [--rounds N] [--workloads "calls phpcs twig"]
+#   bash bench/run.sh [--quick] [--strict] [--rounds N] [--repeat K] [--workloads "calls phpcs twig"]
 #                     [--variants "base floor ..."] [--keep] [--help]
 #
 # See bench/README.md for the method, variants and environment variables.
@@ -16,7 +16,9 @@ usage() {
 Options:
   --quick            smoke run: 2 rounds, smaller workloads
   --strict           exit 1 if any goal check FAILs (default: always exit 0)
-  --rounds N         rounds per workload (default 7, or $BENCH_ROUNDS)
+  --rounds N         rounds per workload (default 5, or $BENCH_ROUNDS)
+  --repeat K         runs of each variant per round, the fastest counting
+                     (default 2, or $BENCH_REPEAT; --quick: 1)
   --xdebug-rounds N  rounds in which the "xdebug" (profiling) variant runs
                      (default 3, or $BENCH_XDEBUG_ROUNDS; it is ~30x slower)
   --workloads LIST   subset of: calls phpcs twig
@@ -25,7 +27,7 @@ Options:
   --keep             keep per-run stdout/stderr logs in the results dir
 Environment:
   PROFILER_SO (default $REPO/modules/profiler.so), BENCH_PHP, BENCH_TMP,
-  BENCH_BUILD_DIR, BENCH_RESULTS_DIR, BENCH_ROUNDS, BENCH_XDEBUG_ROUNDS,
+  BENCH_BUILD_DIR, BENCH_RESULTS_DIR, BENCH_ROUNDS, BENCH_REPEAT, BENCH_XDEBUG_ROUNDS,
   BENCH_WORKLOADS, BENCH_VARIANTS, BENCH_CPU=N (taskset php to CPU N),
   BENCH_NO_INSTALL=1 (never apt-get)
 EOF
@@ -36,6 +38,7 @@ QUICK=0
 STRICT=0
 KEEP=0
 ROUNDS=${BENCH_ROUNDS:-}
+REPEAT=${BENCH_REPEAT:-}
 XDEBUG_ROUNDS=${BENCH_XDEBUG_ROUNDS:-}
 WORKLOADS=${BENCH_WORKLOADS:-calls phpcs twig}
 ALL_VARIANTS="base profiling untriggered off floor floor0 xdebug xdebug-untriggered tideways"
@@ -47,6 +50,8 @@ while [ $# -gt 0 ]; do
 		--keep) KEEP=1 ;;
 		--rounds) ROUNDS=$2; shift ;;
 		--rounds=*) ROUNDS=${1#*=} ;;
+		--repeat) REPEAT=$2; shift ;;
+		--repeat=*) REPEAT=${1#*=} ;;
 		--xdebug-rounds) XDEBUG_ROUNDS=$2; shift ;;
 		--xdebug-rounds=*) XDEBUG_ROUNDS=${1#*=} ;;
 		--workloads) WORKLOADS=$2; shift ;;
@@ -59,7 +64,10 @@ while [ $# -gt 0 ]; do
 	shift
 done
 if [ -z "$ROUNDS" ]; then
-	if [ "$QUICK" = 1 ]; then ROUNDS=2; else ROUNDS=7; fi
+	if [ "$QUICK" = 1 ]; then ROUNDS=2; else ROUNDS=5; fi
+fi
+if [ -z "$REPEAT" ]; then
+	if [ "$QUICK" = 1 ]; then REPEAT=1; else REPEAT=2; fi
 fi
 if [ -z "$XDEBUG_ROUNDS" ]; then
 	if [ "$QUICK" = 1 ]; then XDEBUG_ROUNDS=1; else XDEBUG_ROUNDS=3; fi
@@ -340,12 +348,13 @@ GIT_REV=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo "no commits"
 		"tideways_xhprof: $("$PHP" -n -d extension=tideways_xhprof -r 'echo phpversion("tideways_xhprof");' 2>/dev/null || echo n/a)"
 	echo "- profiler.so: $PROFILER_STATUS"
 	echo "- repo: $REPO @ $GIT_REV; $(perf_note)"
-	echo "- mode: $([ "$QUICK" = 1 ] && echo quick || echo full), $ROUNDS rounds (xdebug profiling variant: first $XDEBUG_ROUNDS rounds)," \
+	echo "- mode: $([ "$QUICK" = 1 ] && echo quick || echo full), $ROUNDS rounds of $REPEAT run(s) of each variant" \
+		"(xdebug profiling variant: once in each of the first $XDEBUG_ROUNDS rounds)," \
 		"variant order rotated each round, alternating direction"
 	echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)${PIN:+; php pinned to CPU $BENCH_CPU}"
 	echo "- php flags: -n ${COMMON_INI[*]} + per-variant flags; profiles written to $RUN_TMP"
 	echo "- wall = elapsed time of the whole php process (EPOCHREALTIME around /usr/bin/time);" \
-		"ratio = median over rounds of (variant wall / base wall in the same round);" \
+		"ratio = median over rounds of (variant wall / base wall in the same round), a round's wall being the fastest of its runs;" \
 		"RSS = median max RSS (/usr/bin/time %M), RSS ratio = median RSS / median base RSS"
 } >"$RESULTS/header.md"
 cat "$RESULTS/header.md"
@@ -386,10 +395,16 @@ for w in $WORKLOADS; do
 			order+=("${RUNNABLE[$j]}")
 		done
 		log "== $w: round $r/$ROUNDS"
-		for v in "${order[@]}"; do
-			if [ "$v" = xdebug ] && ((r > XDEBUG_ROUNDS)); then continue; fi
-			run_one "$w" "$v" "$r"
-			sync
+		# Each variant runs REPEAT times in the round, the list walked the
+		# other way each time; the report takes a round's fastest run, which
+		# leaves out runs slowed by whatever else the machine did.
+		for ((k = 0; k < REPEAT; k++)); do
+			for ((i = 0; i < n; i++)); do
+				if ((k % 2)); then v=${order[n - 1 - i]}; else v=${order[i]}; fi
+				if [ "$v" = xdebug ] && { ((r > XDEBUG_ROUNDS)) || ((k > 0)); }; then continue; fi
+				run_one "$w" "$v" "$r"
+				sync
+			done
 		done
 	done
 done

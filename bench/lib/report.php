@@ -6,7 +6,9 @@
  * Exit status: 0 all checks PASS/SKIP, 1 at least one FAIL, 2 usage error.
  *
  * Ratio to base = median over rounds of (variant wall / base wall of the same
- * round); pairing within a round cancels slow drift of the machine.
+ * round); pairing within a round cancels slow drift of the machine. A round
+ * may run a variant more than once (run.sh --repeat): its wall is then the
+ * fastest successful run, and RSS and sizes are the medians of all runs.
  */
 declare(strict_types=1);
 
@@ -23,7 +25,8 @@ foreach (file($skipFile, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) ?: [] as
     $skipped[$v] = $why;
 }
 
-// $runs[workload][variant][round] = row
+// $all[workload][variant][round] = rows; $runs[...][round] = the round's row
+$all = [];
 $runs = [];
 $workloads = [];
 $fh = fopen($tsvFile, 'r');
@@ -34,7 +37,7 @@ while (($row = fgetcsv($fh, 0, "\t", '"', '')) !== false) {
     }
     $r = array_combine($head, $row);
     $workloads[$r['workload']] = true;
-    $runs[$r['workload']][$r['variant']][(int) $r['round']] = [
+    $all[$r['workload']][$r['variant']][(int) $r['round']][] = [
         'wall' => (float) $r['wall_s'],
         'rss' => (int) $r['rss_kb'],
         'files' => (int) $r['prof_files'],
@@ -45,6 +48,16 @@ while (($row = fgetcsv($fh, 0, "\t", '"', '')) !== false) {
     ];
 }
 fclose($fh);
+// a round's row: its fastest successful run (or its first, if none succeeded)
+foreach ($all as $w => $byVariant) {
+    foreach ($byVariant as $v => $byRound) {
+        foreach ($byRound as $round => $rows) {
+            $good = array_values(array_filter($rows, fn($x) => $x['ok']));
+            usort($good, fn($a, $b) => $a['wall'] <=> $b['wall']);
+            $runs[$w][$v][$round] = $good[0] ?? $rows[0];
+        }
+    }
+}
 
 function median(array $xs): ?float
 {
@@ -79,9 +92,12 @@ function fmt(?float $x, string $f = '%.3f'): string
     return $x === null ? '-' : sprintf($f, $x);
 }
 
-/** Summary statistics for one workload/variant, over successful runs only. */
-function stats(array $byRound, array $baseByRound): array
+/** Summary statistics for one workload/variant: ratios and walls from each
+ * round's row, the rest over all successful runs. */
+function stats(array $byRound, array $baseByRound, array $allByRound): array
 {
+    $rows = array_merge(...array_values($allByRound));
+    $goodRows = array_filter($rows, fn($x) => $x['ok']);
     $good = array_filter($byRound, fn($x) => $x['ok']);
     $ratios = [];
     foreach ($good as $round => $x) {
@@ -91,17 +107,17 @@ function stats(array $byRound, array $baseByRound): array
     }
     $walls = array_column($good, 'wall');
     return [
-        'runs' => count($byRound),
-        'failed' => count($byRound) - count($good),
+        'runs' => count($rows),
+        'failed' => count($rows) - count($goodRows),
         'wall' => median($walls),
         'min' => $walls ? min($walls) : null,
         'max' => $walls ? max($walls) : null,
         'ratio' => median($ratios),
-        'rss' => median(array_column($good, 'rss')),
-        'files' => median(array_column($good, 'files')),
-        'disk' => median(array_column($good, 'disk')),
-        'raw' => median(array_column($good, 'raw')),
-        'rcs' => array_unique(array_column($byRound, 'rc')),
+        'rss' => median(array_column($goodRows, 'rss')),
+        'files' => median(array_column($goodRows, 'files')),
+        'disk' => median(array_column($goodRows, 'disk')),
+        'raw' => median(array_column($goodRows, 'raw')),
+        'rcs' => array_unique(array_column($rows, 'rc')),
     ];
 }
 
@@ -119,7 +135,7 @@ foreach (array_keys($workloads) as $w) {
     $S = [];
     foreach ($variants as $v) {
         if (isset($runs[$w][$v])) {
-            $S[$v] = stats($runs[$w][$v], $base);
+            $S[$v] = stats($runs[$w][$v], $base, $all[$w][$v]);
         }
     }
     $baseRss = $S['base']['rss'] ?? null;

@@ -202,7 +202,7 @@ static void write_header(writer *w, const profiler_cachegrind_options *o)
 	profiler_text_str(&w->text, o->peak_memory ? " PeakMemory_(bytes)\n" : "\n");
 }
 
-bool profiler_cachegrind_write(profiler_output out, const profiler_call_tree *tree,
+bool profiler_cachegrind_write(profiler_output out, profiler_call_tree *tree,
 	const profiler_func_table *funcs, const profiler_cachegrind_options *o,
 	profiler_cachegrind_summary *summary)
 {
@@ -229,9 +229,7 @@ bool profiler_cachegrind_write(profiler_output out, const profiler_call_tree *tr
 		return false;
 	}
 	w.funcs = funcs;
-	if (!profiler_call_tree_each_with_self(tree, collect, &c)) {
-		c.failed = true;
-	}
+	profiler_call_tree_each_with_self(tree, collect, &c);
 	free(c.index);
 	c.index = NULL;
 	qsort(c.records, c.count, sizeof(record), compare_records);

@@ -32,7 +32,7 @@ typedef struct {
 	uint64_t edges;
 } profiler_cachegrind_summary;
 
-bool profiler_cachegrind_write(profiler_output out, const profiler_call_tree *tree,
+bool profiler_cachegrind_write(profiler_output out, profiler_call_tree *tree,
 	const profiler_func_table *funcs, const profiler_cachegrind_options *options,
 	profiler_cachegrind_summary *summary);
 

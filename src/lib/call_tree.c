@@ -50,12 +50,10 @@ static void init_root(profiler_call_tree *tree)
 {
 	memset(&tree->root, 0, sizeof(tree->root));
 	tree->root.func_id = UINT32_MAX;
-	tree->root.index = tree->root.parent_index = UINT32_MAX;
 	aim_nowhere(tree, &tree->root);
 	memset(&tree->none, 0, sizeof(tree->none));
 	tree->none.line = UINT32_MAX;
 	tree->none.func_id = UINT32_MAX;
-	tree->none.index = tree->none.parent_index = UINT32_MAX;
 	aim_nowhere(tree, &tree->none);
 }
 
@@ -204,8 +202,6 @@ profiler_call_node *profiler_call_tree_add(profiler_call_tree *tree, profiler_ca
 	n->func_id = func_id;
 	n->parent = parent;
 	aim_nowhere(tree, n);
-	n->index = (uint32_t)tree->node_count;
-	n->parent_index = parent == &tree->root ? UINT32_MAX : parent->index;
 	b = hash_child(parent, key, line) & tree->bucket_mask;
 	n->hash_next = tree->buckets[b];
 	tree->buckets[b] = n;
@@ -236,42 +232,43 @@ void profiler_call_tree_each(const profiler_call_tree *tree, profiler_call_tree_
 	}
 }
 
-bool profiler_call_tree_each_with_self(const profiler_call_tree *tree, profiler_call_tree_visit_self visit, void *ctx)
+/* Adds sign x every node's inclusive costs to its own adjustments and takes
+ * them from its parent's: once (1), the adjustments hold the self costs;
+ * again (-1), they are back as they were, exactly (integers wrap). */
+static void sum_self_in_place(profiler_call_tree *tree, int64_t sign)
 {
-	profiler_call_self *self = malloc((tree->node_count ? tree->node_count : 1) * sizeof(*self));
-	const chunk *c;
+	chunk *c;
 	size_t i;
 
-	if (!self) {
-		return false;
-	}
-	/* Parents come before children: each node's sum starts with its own
-	 * inclusive costs before any child takes its own from it. Only the
-	 * node's own two lines are read. */
 	for (c = tree->first; c; c = c->next) {
 		for (i = 0; i < c->used; i++) {
-			const profiler_call_node *n = &c->nodes[i];
-			self[n->index].ticks = n->incl_ticks + (uint64_t)n->self_adj_ticks;
-			self[n->index].mem = (int64_t)n->incl_mem + n->self_adj_mem;
-			if (n->parent_index != UINT32_MAX) {
-				self[n->parent_index].ticks -= n->incl_ticks;
-				self[n->parent_index].mem -= (int64_t)n->incl_mem;
-			}
+			profiler_call_node *n = &c->nodes[i];
+			uint64_t ticks = n->incl_ticks * (uint64_t)sign, mem = n->incl_mem * (uint64_t)sign;
+			n->self_adj_ticks = (int64_t)((uint64_t)n->self_adj_ticks + ticks);
+			n->self_adj_mem = (int64_t)((uint64_t)n->self_adj_mem + mem);
+			n->parent->self_adj_ticks = (int64_t)((uint64_t)n->parent->self_adj_ticks - ticks);
+			n->parent->self_adj_mem = (int64_t)((uint64_t)n->parent->self_adj_mem - mem);
 		}
 	}
+}
+
+void profiler_call_tree_each_with_self(profiler_call_tree *tree, profiler_call_tree_visit_self visit, void *ctx)
+{
+	chunk *c;
+	size_t i;
+
+	/* in the nodes themselves: a writer needs no memory beside the tree */
+	sum_self_in_place(tree, 1);
 	for (c = tree->first; c; c = c->next) {
 		for (i = 0; i < c->used; i++) {
 			const profiler_call_node *n = &c->nodes[i];
 			/* a call's children run within it: only a clock that went
 			 * back takes this below 0 */
-			if ((int64_t)self[n->index].ticks < 0) {
-				self[n->index].ticks = 0;
-			}
-			visit(ctx, n, self[n->index]);
+			profiler_call_self self = { n->self_adj_ticks > 0 ? (uint64_t)n->self_adj_ticks : 0, n->self_adj_mem };
+			visit(ctx, n, self);
 		}
 	}
-	free(self);
-	return true;
+	sum_self_in_place(tree, -1);
 }
 
 /* Copies old (and, first, its ancestors) into the fresh storage. The old

@@ -57,9 +57,6 @@ struct profiler_call_node {
 	 * the recorder) */
 	int64_t self_adj_ticks;
 	int64_t self_adj_mem;
-	/* the node's place in creation order, from 0, and its parent's
-	 * (UINT32_MAX for the root): where the writers sum self costs */
-	uint32_t index, parent_index;
 	/* peak memory is charged per call, self and inclusive (it does not add
 	 * up over children) */
 	uint64_t incl_peak;
@@ -123,9 +120,9 @@ typedef struct {
 	int64_t mem;
 } profiler_call_self;
 
-/* profiler_call_tree_each with every node's self costs. Returns false,
- * having visited nothing, when it cannot get the memory to sum them. */
+/* profiler_call_tree_each with every node's self costs. The sums are made
+ * in the nodes, and undone before it returns: the tree is as it was. */
 typedef void (*profiler_call_tree_visit_self)(void *ctx, const profiler_call_node *node, profiler_call_self self);
-bool profiler_call_tree_each_with_self(const profiler_call_tree *tree, profiler_call_tree_visit_self visit, void *ctx);
+void profiler_call_tree_each_with_self(profiler_call_tree *tree, profiler_call_tree_visit_self visit, void *ctx);
 
 #endif

@@ -95,7 +95,7 @@ static bool write_path(profiler_text *text, const collect_ctx *c, const profiler
 	return true;
 }
 
-bool profiler_folded_write(profiler_output out, const profiler_call_tree *tree,
+bool profiler_folded_write(profiler_output out, profiler_call_tree *tree,
 	const profiler_func_table *funcs, double ticks_per_ns, uint64_t *total_10ns)
 {
 	collect_ctx c = { NULL, 0, NULL, NULL, false };
@@ -109,7 +109,7 @@ bool profiler_folded_write(profiler_output out, const profiler_call_tree *tree,
 	c.index = profiler_ptr_map_create();
 	c.of_node = profiler_ptr_map_create();
 	if (c.paths && c.index && c.of_node) {
-		c.failed = !profiler_call_tree_each_with_self(tree, collect, &c);
+		profiler_call_tree_each_with_self(tree, collect, &c);
 	} else {
 		c.failed = true;
 	}

@@ -15,7 +15,7 @@
 #include "output.h"
 
 /* *total_10ns, when not NULL, receives the sum of the values written. */
-bool profiler_folded_write(profiler_output out, const profiler_call_tree *tree,
+bool profiler_folded_write(profiler_output out, profiler_call_tree *tree,
 	const profiler_func_table *funcs, double ticks_per_ns, uint64_t *total_10ns);
 
 #endif

@@ -147,13 +147,20 @@ static inline void profiler_recorder_charge_more(profiler_context *c, profiler_f
 	}
 }
 
+/* profiler_recorder_charge_more for f's call from its start to (ticks, mem). */
+static inline void profiler_recorder_charge_more_to(profiler_context *c, profiler_frame *f, uint64_t ticks_now,
+	uint64_t mem_now)
+{
+	profiler_recorder_charge_more(c, f, (int64_t)profiler_rise(ticks_now, f->start_ticks),
+		(int64_t)profiler_rise(mem_now, f->start_mem));
+}
+
 /* Charges frame f with its call to (ticks, mem), whatever the frame. */
 static inline void profiler_recorder_charge_all(profiler_context *c, profiler_frame *f, uint64_t ticks_now,
 	uint64_t mem_now)
 {
 	profiler_recorder_charge(f, ticks_now, mem_now);
-	profiler_recorder_charge_more(c, f, (int64_t)profiler_rise(ticks_now, f->start_ticks),
-		(int64_t)profiler_rise(mem_now, f->start_mem));
+	profiler_recorder_charge_more_to(c, f, ticks_now, mem_now);
 }
 
 /* The peak-memory part of charging f (profiler.peak_memory). */
@@ -185,11 +192,8 @@ static inline __attribute__((always_inline)) void profiler_recorder_end_top(prof
 static inline void profiler_recorder_end_top_all(profiler_context *c, profiler_call_node *ended, uint64_t ticks,
 	uint64_t mem)
 {
-	profiler_frame *f = c->top;
-
+	profiler_recorder_charge_more_to(c, c->top, ticks, mem);
 	profiler_recorder_end_top(c, ended, ticks, mem);
-	profiler_recorder_charge_more(c, f, (int64_t)profiler_rise(ticks, f->start_ticks),
-		(int64_t)profiler_rise(mem, f->start_mem));
 }
 
 /* Ends the top frame of c (not the sentinel), whatever it is. */

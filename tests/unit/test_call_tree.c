@@ -326,7 +326,7 @@ static void test_self_costs_are_summed_from_children(void **state)
 	c->incl_ticks = 50;     /* more than its parent: a clock that went back */
 	c->incl_mem = 7;
 	c->self_adj_mem = -2;
-	assert_true(profiler_call_tree_each_with_self(tree, record_self, &v));
+	profiler_call_tree_each_with_self(tree, record_self, &v);
 	assert_int_equal(v.count, 4);
 	assert_ptr_equal(v.node[0], m);
 	assert_int_equal(v.self[0].ticks, 30);
@@ -338,9 +338,13 @@ static void test_self_costs_are_summed_from_children(void **state)
 	assert_int_equal(v.self[3].ticks, 50);
 	assert_int_equal(v.self[3].mem, 5);
 	/* the tree is left as it was: the same again */
+	assert_int_equal(b->self_adj_ticks, -5);
+	assert_int_equal(c->self_adj_mem, -2);
+	assert_int_equal(m->self_adj_ticks, 0);
 	v.count = 0;
-	assert_true(profiler_call_tree_each_with_self(tree, record_self, &v));
+	profiler_call_tree_each_with_self(tree, record_self, &v);
 	assert_int_equal(v.self[0].ticks, 30);
+	assert_int_equal(v.self[2].mem, -7);
 	assert_int_equal(m->incl_ticks, 100);
 	profiler_call_tree_destroy(tree);
 }

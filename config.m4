@@ -34,8 +34,10 @@ if test "$PHP_PROFILER" != "no"; then
     src/php/observer.c \
     src/php/session.c"
 
+  dnl Hidden by default: only get_module (ZEND_DLEXPORT) is exported, so
+  dnl calls between the extension's own files are direct, not through the PLT.
   PHP_NEW_EXTENSION(profiler, $PROFILER_LIB_SOURCES $PROFILER_PHP_SOURCES, $ext_shared,,
-    [-Wall -Wextra -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])
+    [-Wall -Wextra -fvisibility=hidden -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/lib])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php])
   PHP_ADD_INCLUDE([$ext_srcdir])

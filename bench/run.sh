@@ -141,6 +141,12 @@ build_ext() {
 	local name=$1 src=$BENCH_DIR/ext/$1 dst=$BUILD_DIR/$1
 	local so=$dst/modules/$name.so
 	local stamp
+	# one build at a time: two harnesses (or cachegrind.sh runs) started
+	# together would otherwise build into the same directory (this runs in
+	# a $(...) subshell, whose exit drops the lock)
+	mkdir -p "$BUILD_DIR"
+	exec 9>"$BUILD_DIR/.$name.lock"
+	flock 9
 	stamp=$(cat "$src"/config.m4 "$src"/*.c | md5sum | cut -d' ' -f1)-$("$PHP_CONFIG" --version)
 	if [ -e "$so" ] && [ "$(cat "$dst/.bench-stamp" 2>/dev/null)" = "$stamp" ]; then
 		echo "$so"

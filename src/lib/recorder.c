@@ -213,8 +213,8 @@ bool profiler_recorder_reset_tree(profiler_recorder *r)
 static void credit_waiting(profiler_context *c, const profiler_sample *now)
 {
 	if (c->top != c->frames) {
-		c->top->node->self_adj_ticks -= now->ticks > c->left.ticks ? (int64_t)(now->ticks - c->left.ticks) : 0;
-		c->peaks[profiler_context_depth(c)].child += now->peak > c->left.peak ? now->peak - c->left.peak : 0;
+		c->top->node->self_adj_ticks -= (int64_t)profiler_rise(now->ticks, c->left.ticks);
+		c->peaks[profiler_context_depth(c)].child += profiler_rise(now->peak, c->left.peak);
 	}
 }
 
@@ -398,7 +398,7 @@ static profiler_context *find_context(profiler_recorder *r, const void *id)
 /* Control comes back to c after it left at c->left. */
 static void context_return(profiler_context *c, const profiler_sample *now)
 {
-	uint64_t away_ticks = now->ticks > c->left.ticks ? now->ticks - c->left.ticks : 0;
+	uint64_t away_ticks = profiler_rise(now->ticks, c->left.ticks);
 	size_t i;
 
 	if (c->state == CONTEXT_WAITING) {

@@ -71,7 +71,7 @@ static profiler_context *context_new(profiler_recorder *r, const void *id, profi
 	c->frames[0].node = base;
 	c->frames[0].tag = FRAME_MARKED;
 	profiler_recorder_aim_hints(&c->frames[0]);
-	c->peaks[0].start = c->peaks[0].child = 0;
+	profiler_recorder_start_peak(c, &c->frames[0], 0);
 	r->contexts[r->context_count++] = c;
 	if (id) {
 		profiler_ptr_map_put(r->by_id, (uintptr_t)id, (uintptr_t)c);
@@ -240,14 +240,14 @@ void profiler_recorder_checkpoint(profiler_recorder *r, const profiler_sample *n
 		 * that its caller sees its peak as a child's, and starts again */
 		for (j = profiler_context_depth(c); j > 0; j--) {
 			profiler_frame *f = &c->frames[j];
-			profiler_recorder_charge_all(c, f, at.ticks, at.mem);
+			profiler_recorder_charge(f, at.ticks, at.mem);
+			profiler_recorder_charge_more_to(c, f, at.ticks, at.mem);
 			if (at.peak) {
 				profiler_recorder_charge_peak(c, f, at.peak);
 			}
 			f->start_ticks = at.ticks;
 			f->start_mem = at.mem;
-			c->peaks[j].start = at.peak;
-			c->peaks[j].child = 0;
+			profiler_recorder_start_peak(c, f, at.peak);
 		}
 	}
 }
@@ -295,13 +295,9 @@ static bool ensure_capacity(profiler_context *c)
 static void push_frame_with_peak(profiler_context *c, profiler_call_node *node, uintptr_t tag,
 	const profiler_sample *now)
 {
-	profiler_frame_peak *p;
-
 	profiler_recorder_stage(c->top, (const void *)tag, now->ticks, now->mem);
 	profiler_recorder_push_staged(c, c->top, node);
-	p = &c->peaks[profiler_context_depth(c)];
-	p->start = now->peak;
-	p->child = 0;
+	profiler_recorder_start_peak(c, c->top, now->peak);
 }
 
 void profiler_recorder_enter(profiler_recorder *r, uintptr_t key, uint32_t line,

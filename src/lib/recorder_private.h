@@ -155,12 +155,13 @@ static inline void profiler_recorder_charge_more_to(profiler_context *c, profile
 		(int64_t)profiler_rise(mem_now, f->start_mem));
 }
 
-/* Charges frame f with its call to (ticks, mem), whatever the frame. */
-static inline void profiler_recorder_charge_all(profiler_context *c, profiler_frame *f, uint64_t ticks_now,
-	uint64_t mem_now)
+/* Starts f's peak-memory reading at peak, with no child peaks yet. */
+static inline void profiler_recorder_start_peak(profiler_context *c, profiler_frame *f, uint64_t peak)
 {
-	profiler_recorder_charge(f, ticks_now, mem_now);
-	profiler_recorder_charge_more_to(c, f, ticks_now, mem_now);
+	profiler_frame_peak *p = &c->peaks[f - c->frames];
+
+	p->start = peak;
+	p->child = 0;
 }
 
 /* The peak-memory part of charging f (profiler.peak_memory). */
@@ -188,14 +189,6 @@ static inline __attribute__((always_inline)) void profiler_recorder_end_top(prof
 	profiler_recorder_charge(f, ticks, mem);
 }
 
-/* The same for any frame. */
-static inline void profiler_recorder_end_top_all(profiler_context *c, profiler_call_node *ended, uint64_t ticks,
-	uint64_t mem)
-{
-	profiler_recorder_charge_more_to(c, c->top, ticks, mem);
-	profiler_recorder_end_top(c, ended, ticks, mem);
-}
-
 /* Ends the top frame of c (not the sentinel), whatever it is. */
 static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
 {
@@ -205,9 +198,10 @@ static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(pr
 	if (now->peak) {
 		profiler_recorder_charge_peak(c, f, now->peak);
 	}
+	profiler_recorder_charge_more_to(c, f, now->ticks, now->mem);
 	/* a destructor placed under the frame that ended last hands that frame
 	 * back, so the next destructor goes under it too */
-	profiler_recorder_end_top_all(c, (f->tag & FRAME_MARKED) ? f->node->parent : f->node, now->ticks, now->mem);
+	profiler_recorder_end_top(c, (f->tag & FRAME_MARKED) ? f->node->parent : f->node, now->ticks, now->mem);
 }
 
 /* Points f's prediction at the first child call of its node. */
@@ -386,10 +380,7 @@ static inline void profiler_recorder_enter_inline(profiler_recorder *r, uintptr_
 	const void *tag, const void *caller, const void *call, const profiler_sample *now)
 {
 	if (profiler_recorder_enter_fast(r, key, line, tag, caller, now->ticks, now->mem)) {
-		profiler_context *c = r->current;
-		profiler_frame_peak *p = &c->peaks[c->top - c->frames];
-		p->start = now->peak;
-		p->child = 0;
+		profiler_recorder_start_peak(r->current, r->current->top, now->peak);
 		return;
 	}
 	profiler_recorder_enter(r, key, line, tag, caller, call, now);

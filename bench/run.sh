@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark harness for the "profiler" extension.
 #
-#   bash bench/run.sh [--quick] [--strict] [--rounds N] [--repeat K] [--workloads "calls phpcs twig"]
+#   bash bench/run.sh [--quick] [--strict] [--rounds N] [--workloads "calls phpcs twig"]
 #                     [--variants "base floor ..."] [--keep] [--help]
 #
 # See bench/README.md for the method, variants and environment variables.
@@ -16,18 +16,20 @@ usage() {
 Options:
   --quick            smoke run: 2 rounds, smaller workloads
   --strict           exit 1 if any goal check FAILs (default: always exit 0)
-  --rounds N         rounds per workload (default 5, or $BENCH_ROUNDS)
-  --repeat K         runs of each variant per round, the fastest counting
-                     (default 2, or $BENCH_REPEAT; --quick: 1)
+  --rounds N         rounds per workload (default 15, or $BENCH_ROUNDS); a round
+                     runs every variant once, each between two base runs
   --xdebug-rounds N  rounds in which the "xdebug" (profiling) variant runs
                      (default 3, or $BENCH_XDEBUG_ROUNDS; it is ~30x slower)
+  --peer-rounds N    rounds in which xdebug-untriggered and tideways run
+                     (default 5, or $BENCH_PEER_ROUNDS): no goal check uses
+                     them, and they take a third of a round
   --workloads LIST   subset of: calls phpcs twig
   --variants LIST    subset of: base profiling untriggered off floor floor0
                      xdebug xdebug-untriggered tideways (base is always run)
   --keep             keep per-run stdout/stderr logs in the results dir
 Environment:
   PROFILER_SO (default $REPO/modules/profiler.so), BENCH_PHP, BENCH_TMP,
-  BENCH_BUILD_DIR, BENCH_RESULTS_DIR, BENCH_ROUNDS, BENCH_REPEAT, BENCH_XDEBUG_ROUNDS,
+  BENCH_BUILD_DIR, BENCH_RESULTS_DIR, BENCH_ROUNDS, BENCH_XDEBUG_ROUNDS, BENCH_PEER_ROUNDS,
   BENCH_WORKLOADS, BENCH_VARIANTS, BENCH_CPU=N (taskset php to CPU N),
   BENCH_NO_INSTALL=1 (never apt-get)
 EOF
@@ -38,8 +40,8 @@ QUICK=0
 STRICT=0
 KEEP=0
 ROUNDS=${BENCH_ROUNDS:-}
-REPEAT=${BENCH_REPEAT:-}
 XDEBUG_ROUNDS=${BENCH_XDEBUG_ROUNDS:-}
+PEER_ROUNDS=${BENCH_PEER_ROUNDS:-}
 WORKLOADS=${BENCH_WORKLOADS:-calls phpcs twig}
 ALL_VARIANTS="base profiling untriggered off floor floor0 xdebug xdebug-untriggered tideways"
 VARIANTS=${BENCH_VARIANTS:-$ALL_VARIANTS}
@@ -50,10 +52,10 @@ while [ $# -gt 0 ]; do
 		--keep) KEEP=1 ;;
 		--rounds) ROUNDS=$2; shift ;;
 		--rounds=*) ROUNDS=${1#*=} ;;
-		--repeat) REPEAT=$2; shift ;;
-		--repeat=*) REPEAT=${1#*=} ;;
 		--xdebug-rounds) XDEBUG_ROUNDS=$2; shift ;;
 		--xdebug-rounds=*) XDEBUG_ROUNDS=${1#*=} ;;
+		--peer-rounds) PEER_ROUNDS=$2; shift ;;
+		--peer-rounds=*) PEER_ROUNDS=${1#*=} ;;
 		--workloads) WORKLOADS=$2; shift ;;
 		--workloads=*) WORKLOADS=${1#*=} ;;
 		--variants) VARIANTS=$2; shift ;;
@@ -64,15 +66,14 @@ while [ $# -gt 0 ]; do
 	shift
 done
 if [ -z "$ROUNDS" ]; then
-	if [ "$QUICK" = 1 ]; then ROUNDS=2; else ROUNDS=5; fi
-fi
-if [ -z "$REPEAT" ]; then
-	if [ "$QUICK" = 1 ]; then REPEAT=1; else REPEAT=2; fi
+	if [ "$QUICK" = 1 ]; then ROUNDS=2; else ROUNDS=15; fi
 fi
 if [ -z "$XDEBUG_ROUNDS" ]; then
 	if [ "$QUICK" = 1 ]; then XDEBUG_ROUNDS=1; else XDEBUG_ROUNDS=3; fi
 fi
+[ -n "$PEER_ROUNDS" ] || PEER_ROUNDS=5
 [ "$XDEBUG_ROUNDS" -gt "$ROUNDS" ] && XDEBUG_ROUNDS=$ROUNDS
+[ "$PEER_ROUNDS" -gt "$ROUNDS" ] && PEER_ROUNDS=$ROUNDS
 
 for w in $WORKLOADS; do
 	case "$w" in calls|phpcs|twig) ;; *) echo "run.sh: unknown workload: $w" >&2; exit 2 ;; esac
@@ -290,10 +291,13 @@ profile_sizes() {
 out_digest() { grep -v -E '^Time: .*Memory: ' "$1" | md5sum | cut -c1-16; }
 
 TSV=$RESULTS/results.tsv
-printf 'workload\tvariant\tround\twall_s\trss_kb\tprof_files\tprof_disk\tprof_raw\trc\tout_ok\n' >"$TSV"
+printf 'workload\tvariant\tround\tseq\twall_s\trss_kb\tprof_files\tprof_disk\tprof_raw\trc\tout_ok\n' >"$TSV"
 
 declare -A BASE_DIGEST=()
-# run_one WORKLOAD VARIANT ROUND  (ROUND 0 = warm-up, not recorded)
+# run_one WORKLOAD VARIANT ROUND  (ROUND 0 = warm-up, not recorded). SEQ
+# numbers the recorded runs in the order they ran, so the report can find the
+# base runs on either side of each run.
+SEQ=0
 run_one() {
 	local w=$1 v=$2 r=$3 out=$RUN_TMP/prof rc=0 t0 t1
 	rm -rf "$out"; mkdir -p "$out"
@@ -325,10 +329,11 @@ run_one() {
 		cp "$so" "$RESULTS/$w.$v.$r.stdout"; cp "$se" "$RESULTS/$w.$v.$r.stderr"
 	fi
 	[ "$r" = 0 ] && return 0
+	SEQ=$((SEQ + 1))
 	local wall
 	wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", b - a }')
 	# shellcheck disable=SC2086
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$w" "$v" "$r" "$wall" "$rss" \
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$w" "$v" "$r" "$SEQ" "$wall" "$rss" \
 		$sizes "$rc" "$ok" >>"$TSV"
 	printf '    %-19s %8.3f s  %7s KB  rc=%s\n' "$v" "$wall" "$rss" "$rc" >&2
 }
@@ -354,13 +359,14 @@ GIT_REV=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo "no commits"
 		"tideways_xhprof: $("$PHP" -n -d extension=tideways_xhprof -r 'echo phpversion("tideways_xhprof");' 2>/dev/null || echo n/a)"
 	echo "- profiler.so: $PROFILER_STATUS"
 	echo "- repo: $REPO @ $GIT_REV; $(perf_note)"
-	echo "- mode: $([ "$QUICK" = 1 ] && echo quick || echo full), $ROUNDS rounds of $REPEAT run(s) of each variant" \
-		"(xdebug profiling variant: once in each of the first $XDEBUG_ROUNDS rounds)," \
+	echo "- mode: $([ "$QUICK" = 1 ] && echo quick || echo full), $ROUNDS rounds, each running every variant once" \
+		"between two base runs (xdebug profiling: only in the first $XDEBUG_ROUNDS rounds;" \
+		"xdebug-untriggered and tideways: the first $PEER_ROUNDS)," \
 		"variant order rotated each round, alternating direction"
 	echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)${PIN:+; php pinned to CPU $BENCH_CPU}"
 	echo "- php flags: -n ${COMMON_INI[*]} + per-variant flags; profiles written to $RUN_TMP"
 	echo "- wall = elapsed time of the whole php process (EPOCHREALTIME around /usr/bin/time);" \
-		"ratio = median over rounds of (variant wall / base wall in the same round), a round's wall being the fastest of its runs;" \
+		"ratio = median over runs of (the run's wall / mean wall of the base runs just before and after it);" \
 		"RSS = median max RSS (/usr/bin/time %M), RSS ratio = median RSS / median base RSS"
 } >"$RESULTS/header.md"
 cat "$RESULTS/header.md"
@@ -387,31 +393,39 @@ RUNNABLE=()
 for v in "${VLIST[@]}"; do
 	if [ -n "${SKIP[$v]:-}" ]; then log "skipping variant $v: ${SKIP[$v]}"; else RUNNABLE+=("$v"); fi
 done
-n=${#RUNNABLE[@]}
+# the variants other than base (base runs between them)
+OTHERS=("${RUNNABLE[@]:1}")
+m=${#OTHERS[@]}
 for w in $WORKLOADS; do
 	log "== $w: warm-up"
 	run_one "$w" base 0
+	# The machine's speed drifts over seconds (on this VM a run's slowdown
+	# is correlated with its neighbours' for about 3 runs), so every run of
+	# a variant is put between two base runs and measured against them:
+	# B v1 B v2 B ... The report divides each run's wall by the mean of the
+	# base runs just before and after it.
+	last_was_base=0
 	for ((r = 1; r <= ROUNDS; r++)); do
-		# Round r starts with variant (r-1) mod n and walks the list forwards on
+		# Round r starts with variant (r-1) mod m and walks the list forwards on
 		# odd rounds, backwards on even ones: every variant gets a turn at each
-		# position and both neighbours, so drift/warm-up effects average out.
+		# position and both neighbours, so warm-up effects average out.
 		order=()
-		for ((i = 0; i < n; i++)); do
-			if ((r % 2)); then j=$(((r - 1 + i) % n)); else j=$((((r - 1 - i) % n + n) % n)); fi
-			order+=("${RUNNABLE[$j]}")
+		for ((i = 0; i < m; i++)); do
+			if ((r % 2)); then j=$(((r - 1 + i) % m)); else j=$((((r - 1 - i) % m + m) % m)); fi
+			order+=("${OTHERS[$j]}")
 		done
 		log "== $w: round $r/$ROUNDS"
-		# Each variant runs REPEAT times in the round, the list walked the
-		# other way each time; the report takes a round's fastest run, which
-		# leaves out runs slowed by whatever else the machine did.
-		for ((k = 0; k < REPEAT; k++)); do
-			for ((i = 0; i < n; i++)); do
-				if ((k % 2)); then v=${order[n - 1 - i]}; else v=${order[i]}; fi
-				if [ "$v" = xdebug ] && { ((r > XDEBUG_ROUNDS)) || ((k > 0)); }; then continue; fi
-				run_one "$w" "$v" "$r"
-				sync
-			done
+		for v in "${order[@]}"; do
+			case "$v" in
+				xdebug) ((r <= XDEBUG_ROUNDS)) || continue ;;
+				xdebug-untriggered|tideways) ((r <= PEER_ROUNDS)) || continue ;;
+			esac
+			if [ "$last_was_base" = 0 ]; then run_one "$w" base "$r"; sync; fi
+			run_one "$w" "$v" "$r"
+			sync
+			last_was_base=0
 		done
+		if [ "$last_was_base" = 0 ]; then run_one "$w" base "$r"; sync; last_was_base=1; fi
 	done
 done
 ELAPSED=$((EPOCHSECONDS - START))

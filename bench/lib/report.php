@@ -5,10 +5,11 @@
  * Usage: php -n report.php results.tsv skipped.tsv "base floor ..."
  * Exit status: 0 all checks PASS/SKIP, 1 at least one FAIL, 2 usage error.
  *
- * Ratio to base = median over rounds of (variant wall / base wall of the same
- * round); pairing within a round cancels slow drift of the machine. A round
- * may run a variant more than once (run.sh --repeat): its wall is then the
- * fastest successful run, and RSS and sizes are the medians of all runs.
+ * Ratio to base = median over a variant's runs of (the run's wall / the mean
+ * wall of the successful base runs just before and after it). run.sh puts a
+ * base run between every two other runs, so each run is measured against the
+ * machine's speed of the same few seconds; the speed drifts more slowly than
+ * that. RSS and sizes are medians over all successful runs.
  */
 declare(strict_types=1);
 
@@ -25,9 +26,8 @@ foreach (file($skipFile, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) ?: [] as
     $skipped[$v] = $why;
 }
 
-// $all[workload][variant][round] = rows; $runs[...][round] = the round's row
+// $all[workload][variant] = rows
 $all = [];
-$runs = [];
 $workloads = [];
 $fh = fopen($tsvFile, 'r');
 $head = fgetcsv($fh, 0, "\t", '"', '');
@@ -37,7 +37,8 @@ while (($row = fgetcsv($fh, 0, "\t", '"', '')) !== false) {
     }
     $r = array_combine($head, $row);
     $workloads[$r['workload']] = true;
-    $all[$r['workload']][$r['variant']][(int) $r['round']][] = [
+    $all[$r['workload']][$r['variant']][] = [
+        'seq' => (int) $r['seq'],
         'wall' => (float) $r['wall_s'],
         'rss' => (int) $r['rss_kb'],
         'files' => (int) $r['prof_files'],
@@ -48,15 +49,25 @@ while (($row = fgetcsv($fh, 0, "\t", '"', '')) !== false) {
     ];
 }
 fclose($fh);
-// a round's row: its fastest successful run (or its first, if none succeeded)
-foreach ($all as $w => $byVariant) {
-    foreach ($byVariant as $v => $byRound) {
-        foreach ($byRound as $round => $rows) {
-            $good = array_values(array_filter($rows, fn($x) => $x['ok']));
-            usort($good, fn($a, $b) => $a['wall'] <=> $b['wall']);
-            $runs[$w][$v][$round] = $good[0] ?? $rows[0];
+
+/** The mean wall of the successful base runs nearest before and after run
+ * number $seq (one of them at the ends), or null if there is none. */
+function localBase(array $baseRows, int $seq): ?float
+{
+    $before = $after = null;
+    foreach ($baseRows as $b) {
+        if (!$b['ok'] || $b['seq'] === $seq) {
+            continue;
+        }
+        if ($b['seq'] < $seq && ($before === null || $b['seq'] > $before['seq'])) {
+            $before = $b;
+        }
+        if ($b['seq'] > $seq && ($after === null || $b['seq'] < $after['seq'])) {
+            $after = $b;
         }
     }
+    $walls = array_column(array_filter([$before, $after]), 'wall');
+    return $walls ? array_sum($walls) / count($walls) : null;
 }
 
 function median(array $xs): ?float
@@ -92,20 +103,18 @@ function fmt(?float $x, string $f = '%.3f'): string
     return $x === null ? '-' : sprintf($f, $x);
 }
 
-/** Summary statistics for one workload/variant: ratios and walls from each
- * round's row, the rest over all successful runs. */
-function stats(array $byRound, array $baseByRound, array $allByRound): array
+/** Summary statistics for one workload/variant over its successful runs. */
+function stats(array $rows, array $baseRows): array
 {
-    $rows = array_merge(...array_values($allByRound));
     $goodRows = array_filter($rows, fn($x) => $x['ok']);
-    $good = array_filter($byRound, fn($x) => $x['ok']);
     $ratios = [];
-    foreach ($good as $round => $x) {
-        if (isset($baseByRound[$round]) && $baseByRound[$round]['ok'] && $baseByRound[$round]['wall'] > 0) {
-            $ratios[] = $x['wall'] / $baseByRound[$round]['wall'];
+    foreach ($goodRows as $x) {
+        $local = localBase($baseRows, $x['seq']);
+        if ($local !== null && $local > 0) {
+            $ratios[] = $x['wall'] / $local;
         }
     }
-    $walls = array_column($good, 'wall');
+    $walls = array_column($goodRows, 'wall');
     return [
         'runs' => count($rows),
         'failed' => count($rows) - count($goodRows),
@@ -131,11 +140,11 @@ $check = function (string $status, string $text) use (&$checks, &$anyFail): void
 };
 
 foreach (array_keys($workloads) as $w) {
-    $base = $runs[$w]['base'] ?? [];
+    $base = $all[$w]['base'] ?? [];
     $S = [];
     foreach ($variants as $v) {
-        if (isset($runs[$w][$v])) {
-            $S[$v] = stats($runs[$w][$v], $base, $all[$w][$v]);
+        if (isset($all[$w][$v])) {
+            $S[$v] = stats($all[$w][$v], $base);
         }
     }
     $baseRss = $S['base']['rss'] ?? null;

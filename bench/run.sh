@@ -400,7 +400,7 @@ for w in $WORKLOADS; do
 	log "== $w: warm-up"
 	run_one "$w" base 0
 	# The machine's speed drifts over seconds (on this VM a run's slowdown
-	# is correlated with its neighbours' for about 3 runs), so every run of
+	# is correlated with its neighbours', fading over about 5 runs), so every run of
 	# a variant is put between two base runs and measured against them:
 	# B v1 B v2 B ... The report divides each run's wall by the mean of the
 	# base runs just before and after it.

@@ -103,13 +103,9 @@ static void context_free(profiler_recorder *r, profiler_context *c)
 
 void profiler_recorder_settle_pending(profiler_context *c, uint64_t mem)
 {
-	profiler_call_node *node = c->settle_node;
+	uint64_t freed = profiler_recorder_settle_node(c, mem);
 
-	c->settle_node = NULL;
-	if (mem < c->settle_end_mem) {
-		uint64_t end = mem > c->settle_start_mem ? mem : c->settle_start_mem;
-		uint64_t freed = c->settle_end_mem - end;
-		node->incl_mem -= freed;
+	if (freed) {
 		/* the frame that ended is the one above the top: nothing was
 		 * pushed since (see profiler_recorder_charge_more) */
 		profiler_recorder_charge_more(c, c->top + 1, 0, -(int64_t)freed);

@@ -101,6 +101,39 @@ static inline __attribute__((always_inline)) void profiler_recorder_settle(profi
 	}
 }
 
+/* The part of settling that concerns the ended node alone: takes what was
+ * freed since its end off its inclusive memory, and returns it. c has
+ * something to settle, which it no longer has. */
+static inline __attribute__((always_inline)) uint64_t profiler_recorder_settle_node(profiler_context *c, uint64_t mem)
+{
+	uint64_t end, freed = 0;
+
+	if (mem < c->settle_end_mem) {
+		end = mem > c->settle_start_mem ? mem : c->settle_start_mem;
+		freed = c->settle_end_mem - end;
+		c->settle_node->incl_mem -= freed;
+	}
+	c->settle_node = NULL;
+	return freed;
+}
+
+/* profiler_recorder_settle_pending inline, for the engine hooks: when the
+ * frame that ended charged nothing to the nodes around it (it was neither
+ * a marked destructor nor above the sentinel, see
+ * profiler_recorder_charge_more), settling touches its node only. Returns
+ * false, having done nothing, when not; then settle_pending. c has
+ * something to settle. */
+static inline __attribute__((always_inline)) bool profiler_recorder_settle_plain(profiler_context *c, uint64_t mem)
+{
+	profiler_frame *top = c->top;
+
+	if ((top[1].tag & FRAME_MARKED) || top == c->frames) {
+		return false;
+	}
+	profiler_recorder_settle_node(c, mem);
+	return true;
+}
+
 /* What a counter rose by since start; a fall counts as 0. */
 static inline __attribute__((always_inline)) uint64_t profiler_rise(uint64_t now, uint64_t start)
 {

@@ -247,8 +247,8 @@ static zend_always_inline void end_settled(zend_execute_data *ex, profiler_conte
 }
 
 /* The same after a user function's memory is settled (see
- * profiler_recorder_settle): out of line, so that the handlers, which tail
- * call these, save no registers. */
+ * profiler_recorder_settle), when that charges the nodes around it: out of
+ * line, so that the handlers, which tail call these, save no registers. */
 static zend_never_inline void begin_settling(zend_execute_data *ex, profiler_context *c, uintptr_t key,
 	uint64_t ticks, uint64_t mem)
 {
@@ -289,7 +289,7 @@ static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc, bool 
 	mem = *PROFILER_G(heap_usage);
 	ticks = read_ticks(tsc);
 	c = PROFILER_G(recorder)->current;
-	if (UNEXPECTED(c->settle_node != NULL)) {
+	if (UNEXPECTED(c->settle_node != NULL) && !profiler_recorder_settle_plain(c, mem)) {
 		begin_settling(ex, c, key, ticks, mem);
 		return;
 	}
@@ -313,7 +313,7 @@ static zend_always_inline void end_call(zend_execute_data *ex, bool tsc, bool ch
 	ticks = read_ticks(tsc);
 	mem = *PROFILER_G(heap_usage);
 	c = PROFILER_G(recorder)->current;
-	if (UNEXPECTED(c->settle_node != NULL)) {
+	if (UNEXPECTED(c->settle_node != NULL) && !profiler_recorder_settle_plain(c, mem)) {
 		end_settling(ex, c, ticks, mem, user);
 		return;
 	}

@@ -914,6 +914,38 @@ static void test_user_function_memory_settles_at_next_event(void **state)
 	fixture_free(f);
 }
 
+/* The engine hooks settle inline what touches the ended node alone. The
+ * end of a frame that charged the nodes around it (here {main}, above the
+ * sentinel) is left pending, for profiler_recorder_settle_pending. */
+static void test_settle_plain_only_for_plain_frames(void **state)
+{
+	fixture *f = fixture_new(0);
+	profiler_context *c = f->rec->current;
+	profiler_sample s = { 0, 1000, 0 };
+	(void)state;
+	profiler_recorder_enter(f->rec, K_MAIN, 0, TAG(0), NULL, NULL, &s);
+	s.ticks = 1;
+	profiler_recorder_enter(f->rec, K_A, 1, TAG(1), TAG(0), NULL, &s);
+	/* a grows memory by 500 and frees 400 of it after its end */
+	assert_true(profiler_recorder_leave_fast(f->rec, TAG(1), 2, 1500, true));
+	assert_true(profiler_recorder_settle_plain(c, 1100));
+	assert_null(c->settle_node);
+	assert_int_equal(PATH(f, K_MAIN, 0, K_A, 1)->incl_mem, 100);
+	/* main ends 600 up, then frees 400 */
+	s.ticks = 3; s.mem = 1600;
+	profiler_recorder_leave(f->rec, TAG(0), &s, true);
+	assert_ptr_equal(c->settle_node, PATH(f, K_MAIN, 0));
+	assert_false(profiler_recorder_settle_plain(c, 1200));
+	assert_ptr_equal(c->settle_node, PATH(f, K_MAIN, 0));
+	assert_int_equal(PATH(f, K_MAIN, 0)->incl_mem, 600);
+	profiler_recorder_settle_pending(c, 1200);
+	assert_null(c->settle_node);
+	assert_int_equal(PATH(f, K_MAIN, 0)->incl_mem, 200);
+	/* main's own: 200 less a's 100 */
+	assert_int_equal(self_of(f, PATH(f, K_MAIN, 0)).mem, 100);
+	fixture_free(f);
+}
+
 static void test_enter_inline_unwinds_to_caller(void **state)
 {
 	fixture *f = fixture_new(0);
@@ -1327,6 +1359,7 @@ int main(void)
 		cmocka_unit_test(test_memory_cap_with_suspended_fiber),
 		cmocka_unit_test(test_unwind_to_caller),
 		cmocka_unit_test(test_user_function_memory_settles_at_next_event),
+		cmocka_unit_test(test_settle_plain_only_for_plain_frames),
 		cmocka_unit_test(test_enter_inline_unwinds_to_caller),
 		cmocka_unit_test(test_call_order_is_predicted),
 		cmocka_unit_test(test_alternating_calls_are_predicted),

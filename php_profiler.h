@@ -58,6 +58,9 @@ ZEND_BEGIN_MODULE_GLOBALS(profiler)
 	const size_t *heap_peak;
 	pid_t recording_pid;
 	profiler_recorder *recorder;
+	/* the recorder's current context, which the handlers start from: one
+	 * load instead of two (see profiler_observer_follow_context) */
+	struct profiler_context *context;
 	profiler_func_table *funcs;
 	profiler_sink *sink;          /* Cachegrind, or NULL when not wanted */
 	profiler_sink *folded_sink;   /* folded stacks, or NULL when not wanted */

@@ -106,7 +106,7 @@ static void collect(void *ctx, const profiler_call_node *node, profiler_call_sel
 	collect_ctx *c = ctx;
 	const profiler_func_info *info = profiler_func_table_get(c->funcs, node->func_id);
 
-	if (!info || c->failed || (profiler_call_node_calls(node) == 0 && node->incl_ticks == 0 && node->incl_mem == 0 && node->incl_peak == 0)) {
+	if (!info || c->failed || (profiler_call_node_calls(node) == 0 && profiler_call_node_incl_ticks(node) == 0 && node->incl_mem == 0 && node->incl_peak == 0)) {
 		return; /* a path kept only to reach an open frame, with nothing yet */
 	}
 	add_record(c, node->func_id, SELF,
@@ -114,7 +114,8 @@ static void collect(void *ctx, const profiler_call_node *node, profiler_call_sel
 		0, self.ticks, self.mem, node->self_peak);
 	if (node->parent && node->parent->func_id != UINT32_MAX) {
 		add_record(c, node->parent->func_id, node->func_id + 1, node->line,
-			profiler_call_node_calls(node), node->incl_ticks, (int64_t)node->incl_mem, node->incl_peak);
+			profiler_call_node_calls(node), profiler_call_node_incl_ticks(node), (int64_t)node->incl_mem,
+			node->incl_peak);
 	}
 }
 

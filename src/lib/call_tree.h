@@ -63,6 +63,14 @@ struct profiler_call_node {
 	uint64_t self_peak;
 } __attribute__((aligned(128)));
 
+/* A node's inclusive ticks: the sum of its calls' spans, which is below 0
+ * (as a signed number) only if the clock went back (see the recorder's
+ * profiler_recorder_charge); that reads as 0. */
+static inline uint64_t profiler_call_node_incl_ticks(const profiler_call_node *node)
+{
+	return (int64_t)node->incl_ticks > 0 ? node->incl_ticks : 0;
+}
+
 static inline uint64_t profiler_call_node_calls(const profiler_call_node *node)
 {
 	return (uint64_t)node->calls_high << 32 | node->calls_low;

@@ -50,7 +50,7 @@ static void collect(void *ctx, const profiler_call_node *node, profiler_call_sel
 		return;
 	}
 	c->paths[value - 1].self_ticks += self.ticks;
-	c->paths[value - 1].has_calls |= profiler_call_node_calls(node) > 0 || node->incl_ticks > 0;
+	c->paths[value - 1].has_calls |= profiler_call_node_calls(node) > 0 || profiler_call_node_incl_ticks(node) > 0;
 }
 
 /* Writes the names of a path from its root. Paths can be as deep as PHP's

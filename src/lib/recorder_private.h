@@ -75,6 +75,13 @@ struct profiler_recorder {
 	bool in_full_callback;
 };
 
+/* The context whose events come now; it changes only when
+ * profiler_recorder_switch is called (and on creation). */
+static inline profiler_context *profiler_recorder_current(const profiler_recorder *r)
+{
+	return r->current;
+}
+
 /* The number of open frames of c. */
 static inline size_t profiler_context_depth(const profiler_context *c)
 {
@@ -142,13 +149,19 @@ static inline __attribute__((always_inline)) uint64_t profiler_rise(uint64_t now
 
 /* Charges frame f's node with its call from its start to (ticks, mem).
  * Calls and peak memory are the caller's to count, and so is what frames
- * other than the common one need (see profiler_recorder_charge_more). */
+ * other than the common one need (see profiler_recorder_charge_more).
+ *
+ * A call's span is added as it is, even should the clock have gone back
+ * (a few ticks between two cores' TSCs): the sum wraps around exactly, and
+ * only a total below 0 is read as 0 (profiler_call_node_incl_ticks). That
+ * keeps a test out of every end. Memory that fell during a call is a
+ * call that added none, so that rise is tested. */
 static inline __attribute__((always_inline)) void profiler_recorder_charge(profiler_frame *f, uint64_t ticks_now,
 	uint64_t mem_now)
 {
 	profiler_call_node *node = f->node;
 
-	node->incl_ticks += profiler_rise(ticks_now, f->start_ticks);
+	node->incl_ticks += ticks_now - f->start_ticks;
 	node->incl_mem += profiler_rise(mem_now, f->start_mem);
 }
 
@@ -184,7 +197,8 @@ static inline void profiler_recorder_charge_more(profiler_context *c, profiler_f
 static inline void profiler_recorder_charge_more_to(profiler_context *c, profiler_frame *f, uint64_t ticks_now,
 	uint64_t mem_now)
 {
-	profiler_recorder_charge_more(c, f, (int64_t)profiler_rise(ticks_now, f->start_ticks),
+	/* the same spans as profiler_recorder_charge's, so the two cancel */
+	profiler_recorder_charge_more(c, f, (int64_t)(ticks_now - f->start_ticks),
 		(int64_t)profiler_rise(mem_now, f->start_mem));
 }
 

@@ -20,6 +20,9 @@ void profiler_observer_read_sample(profiler_sample *now);
 void profiler_observer_request_end(void);
 /* pushes the frames open right now, outermost first, into the recorder */
 void profiler_observer_join_open_frames(void);
+/* PROFILER_G(context) follows the recorder's current context: after the
+ * recorder is made or destroyed (and on every fiber switch, in observer.c) */
+void profiler_observer_follow_context(void);
 
 /* naming.c: Xdebug-compatible names for a frame's function */
 uint32_t profiler_name_function(profiler_func_table *funcs, zend_execute_data *ex);

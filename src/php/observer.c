@@ -288,7 +288,7 @@ static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc, bool 
 	}
 	mem = *PROFILER_G(heap_usage);
 	ticks = read_ticks(tsc);
-	c = PROFILER_G(recorder)->current;
+	c = PROFILER_G(context);
 	if (UNEXPECTED(c->settle_node != NULL) && !profiler_recorder_settle_plain(c, mem)) {
 		begin_settling(ex, c, key, ticks, mem);
 		return;
@@ -312,7 +312,7 @@ static zend_always_inline void end_call(zend_execute_data *ex, bool tsc, bool ch
 	}
 	ticks = read_ticks(tsc);
 	mem = *PROFILER_G(heap_usage);
-	c = PROFILER_G(recorder)->current;
+	c = PROFILER_G(context);
 	if (UNEXPECTED(c->settle_node != NULL) && !profiler_recorder_settle_plain(c, mem)) {
 		end_settling(ex, c, ticks, mem, user);
 		return;
@@ -627,6 +627,11 @@ void profiler_observer_join_open_frames(void)
 	pefree(frames, 1);
 }
 
+void profiler_observer_follow_context(void)
+{
+	PROFILER_G(context) = PROFILER_G(recorder) ? profiler_recorder_current(PROFILER_G(recorder)) : NULL;
+}
+
 static void observer_fiber_switch(zend_fiber_context *from, zend_fiber_context *to)
 {
 	profiler_sample now;
@@ -636,6 +641,7 @@ static void observer_fiber_switch(zend_fiber_context *from, zend_fiber_context *
 	}
 	profiler_observer_read_sample(&now);
 	profiler_recorder_switch(PROFILER_G(recorder), from, to, &now);
+	profiler_observer_follow_context();
 }
 
 static void observer_fiber_destroy(zend_fiber_context *context)

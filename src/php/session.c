@@ -205,6 +205,7 @@ static void free_session(void)
 	}
 	profiler_recorder_destroy(PROFILER_G(recorder));
 	PROFILER_G(recorder) = NULL;
+	profiler_observer_follow_context();
 	profiler_func_table_destroy(PROFILER_G(funcs));
 	PROFILER_G(funcs) = NULL;
 	if (PROFILER_G(cmd)) {
@@ -294,6 +295,7 @@ static bool start_session(bool announce)
 	rec_options.full = profiler_session_full;
 	rec_options.user = NULL;
 	PROFILER_G(recorder) = PROFILER_G(funcs) ? profiler_recorder_create(&rec_options) : NULL;
+	profiler_observer_follow_context();
 	if (!PROFILER_G(recorder)) {
 		PROFILER_LOG(PROFILER_LOG_ERR, "The profile could not be started: out of memory.");
 		free_session();

@@ -914,6 +914,29 @@ static void test_user_function_memory_settles_at_next_event(void **state)
 	fixture_free(f);
 }
 
+/* An end does not test for a clock that went back: a span below 0 is
+ * added as it is, and the node's sum stays exact. Only a total below 0
+ * reads as 0. */
+static void test_clock_going_back_reads_as_zero_and_sums_exactly(void **state)
+{
+	fixture *f = fixture_new(0);
+	profiler_call_node *a;
+	(void)state;
+	enter(f, K_MAIN, 0, TAG(0), 0);
+	enter(f, K_A, 1, TAG(1), 100);
+	assert_true(profiler_recorder_leave_fast(f->rec, TAG(1), 90, 0, false));
+	a = PATH(f, K_MAIN, 0, K_A, 1);
+	assert_int_equal(profiler_call_node_incl_ticks(a), 0);
+	enter(f, K_A, 1, TAG(2), 200);
+	assert_true(profiler_recorder_leave_fast(f->rec, TAG(2), 230, 0, false));
+	/* -10 + 30 */
+	assert_int_equal(profiler_call_node_incl_ticks(a), 20);
+	assert_int_equal(profiler_call_node_calls(a), 2);
+	leave(f, TAG(0), 300);
+	assert_int_equal(self_of(f, PATH(f, K_MAIN, 0)).ticks, 280);
+	fixture_free(f);
+}
+
 /* The engine hooks settle inline what touches the ended node alone. The
  * end of a frame that charged the nodes around it (here {main}, above the
  * sentinel) is left pending, for profiler_recorder_settle_pending. */
@@ -1360,6 +1383,7 @@ int main(void)
 		cmocka_unit_test(test_unwind_to_caller),
 		cmocka_unit_test(test_user_function_memory_settles_at_next_event),
 		cmocka_unit_test(test_settle_plain_only_for_plain_frames),
+		cmocka_unit_test(test_clock_going_back_reads_as_zero_and_sums_exactly),
 		cmocka_unit_test(test_enter_inline_unwinds_to_caller),
 		cmocka_unit_test(test_call_order_is_predicted),
 		cmocka_unit_test(test_alternating_calls_are_predicted),

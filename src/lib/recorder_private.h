@@ -327,36 +327,44 @@ static inline __attribute__((always_inline)) bool profiler_recorder_push_first_g
 	return true;
 }
 
-/* The same with the second guess, which becomes the first. Returns false,
- * having done nothing, when the full profiler_recorder_enter is needed. */
-static inline __attribute__((always_inline)) bool profiler_recorder_push_second_guess(profiler_context *c,
-	profiler_frame *top, uintptr_t key, uint32_t line)
+/* Pushes the frame staged above top for node, a child of top's node that
+ * the caller found, which becomes top's first guess. */
+static inline __attribute__((always_inline)) void profiler_recorder_push_found(profiler_context *c,
+	profiler_frame *top, profiler_call_node *node)
+{
+	profiler_recorder_learn_child(top, node);
+	profiler_recorder_push_staged(c, top, node);
+}
+
+/* The same with the second guess, which becomes the first. Returns the
+ * node pushed, or NULL, having done nothing, when the full
+ * profiler_recorder_enter is needed. */
+static inline __attribute__((always_inline)) profiler_call_node *profiler_recorder_push_second_guess(
+	profiler_context *c, profiler_frame *top, uintptr_t key, uint32_t line)
 {
 	profiler_call_node *node = *profiler_call_node_alt(top->hint);
 
 	if (!profiler_call_node_is(node, key, line)) {
-		return false;
+		return NULL;
 	}
-	profiler_recorder_learn_child(top, node);
-	profiler_recorder_push_staged(c, top, node);
-	return true;
+	profiler_recorder_push_found(c, top, node);
+	return node;
 }
 
 /* The same with the tree's index, for a call site that calls more than two
  * functions in turn (a method called on objects of many classes, a branch
- * over many kinds of input). Returns false, having done nothing, when the
- * path is new. */
-static inline bool profiler_recorder_push_indexed(profiler_recorder *r, profiler_context *c,
+ * over many kinds of input). Returns the node pushed, or NULL, having done
+ * nothing, when the path is new. */
+static inline profiler_call_node *profiler_recorder_push_indexed(profiler_recorder *r, profiler_context *c,
 	profiler_frame *top, uintptr_t key, uint32_t line)
 {
 	profiler_call_node *node = profiler_call_tree_find(r->tree, top->node, key, line);
 
 	if (!node) {
-		return false;
+		return NULL;
 	}
-	profiler_recorder_learn_child(top, node);
-	profiler_recorder_push_staged(c, top, node);
-	return true;
+	profiler_recorder_push_found(c, top, node);
+	return node;
 }
 
 /* The common case of profiler_recorder_enter, without peak memory: the

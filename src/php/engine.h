@@ -23,6 +23,8 @@ void profiler_observer_join_open_frames(void);
 /* PROFILER_G(context) follows the recorder's current context: after the
  * recorder is made or destroyed (and on every fiber switch, in observer.c) */
 void profiler_observer_follow_context(void);
+/* the tree's nodes are freed, or about to be: functions forget theirs */
+void profiler_observer_forget_nodes(void);
 
 /* naming.c: Xdebug-compatible names for a frame's function */
 uint32_t profiler_name_function(profiler_func_table *funcs, zend_execute_data *ex);

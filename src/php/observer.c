@@ -6,6 +6,7 @@
  * names are only computed when a call path is new. */
 #include "engine.h"
 
+#include "Zend/zend_extensions.h"
 #include "Zend/zend_observer.h"
 
 #include "src/lib/recorder_private.h"
@@ -192,28 +193,82 @@ static ZEND_COLD zend_never_inline void end_general(zend_execute_data *ex, bool 
 	profiler_recorder_leave_inline(PROFILER_G(recorder), ex, &now, user);
 }
 
+/* Where a named function was last found when its caller's first guess
+ * missed: four slots of its run-time cache (which PHP keeps per process, or
+ * per thread, and per request for user functions) hold the node, its
+ * parent, the call's line and the epoch of the tree they belong to. A call
+ * site that calls dozens of functions in turn (phpcs calls each sniff's
+ * process() from one line) calls each from the same node every time, where
+ * the guesses, which follow the order of calls, miss; the slots find it
+ * without touching the node or the tree's index. The epoch changes whenever
+ * nodes are freed (see profiler_observer_forget_nodes), so a node from an
+ * older tree is never used. The handle is taken once, at startup, before
+ * any function has a run-time cache, and is only read afterwards. */
+static int node_slots_handle = -1;
+
+enum { SLOT_NODE, SLOT_PARENT, SLOT_LINE, SLOT_EPOCH, SLOT_COUNT };
+
+void profiler_observer_forget_nodes(void)
+{
+	PROFILER_G(node_epoch)++;
+}
+
+/* ex's slots; ex runs a named function (its key is its zend_function). */
+static zend_always_inline void **node_slots(zend_execute_data *ex)
+{
+	return (void **)RUN_TIME_CACHE(&ex->func->common) + node_slots_handle;
+}
+
+static zend_always_inline void remember_node(void **slots, profiler_frame *top, profiler_call_node *node,
+	uint32_t line)
+{
+	slots[SLOT_NODE] = node;
+	slots[SLOT_PARENT] = top->node;
+	slots[SLOT_LINE] = (void *)(uintptr_t)line;
+	slots[SLOT_EPOCH] = (void *)PROFILER_G(node_epoch);
+}
+
 /* A call from the frame on top that neither guess predicted: the tree's
  * index; only a new path takes the slow path. The frame above top is
- * staged. */
+ * staged; slots, if not NULL, remember the node found. */
 static zend_never_inline void begin_indexed(zend_execute_data *ex, profiler_context *c, profiler_frame *top,
-	uintptr_t key, uint32_t line)
+	uintptr_t key, uint32_t line, void **slots)
 {
-	if (profiler_recorder_push_indexed(PROFILER_G(recorder), c, top, key, line)) {
+	profiler_call_node *node = profiler_recorder_push_indexed(PROFILER_G(recorder), c, top, key, line);
+
+	if (node) {
+		if (slots) {
+			remember_node(slots, top, node, line);
+		}
 		return;
 	}
 	begin_slow(ex, key, top[1].start_ticks, top[1].start_mem);
 }
 
-/* A call from the frame on top that its first guess did not predict. Apart
- * from the slow ones, each step passes few enough arguments in registers to
- * reach the next by a tail call, so none saves registers. */
+/* A call from the frame on top that its first guess did not predict: the
+ * second guess, then the node its function was last found at, then the
+ * index. Apart from the slow ones, each step passes few enough arguments in
+ * registers to reach the next by a tail call, so none saves registers. */
 static zend_never_inline void begin_unpredicted(zend_execute_data *ex, profiler_context *c, profiler_frame *top,
 	uintptr_t key, uint32_t line)
 {
+	void **slots;
+
 	if (profiler_recorder_push_second_guess(c, top, key, line)) {
 		return;
 	}
-	begin_indexed(ex, c, top, key, line);
+	/* closures and top-level code have keys of their own, and no slots */
+	if (key != (uintptr_t)ex->func) {
+		begin_indexed(ex, c, top, key, line, NULL);
+		return;
+	}
+	slots = node_slots(ex);
+	if (slots[SLOT_PARENT] == top->node && slots[SLOT_LINE] == (void *)(uintptr_t)line
+			&& slots[SLOT_EPOCH] == (void *)PROFILER_G(node_epoch)) {
+		profiler_recorder_push_found(c, top, slots[SLOT_NODE]);
+		return;
+	}
+	begin_indexed(ex, c, top, key, line, slots);
 }
 
 /* The recorder's fast paths, from a settled context: a call from the frame
@@ -657,6 +712,7 @@ static void observer_fiber_destroy(zend_fiber_context *context)
 
 void profiler_observer_register(void)
 {
+	node_slots_handle = zend_get_op_array_extension_handles("profiler", SLOT_COUNT);
 	zend_observer_fcall_register(observer_init);
 	zend_observer_fiber_switch_register(observer_fiber_switch);
 	zend_observer_fiber_destroy_register(observer_fiber_destroy);

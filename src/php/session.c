@@ -296,6 +296,7 @@ static bool start_session(bool announce)
 	rec_options.user = NULL;
 	PROFILER_G(recorder) = PROFILER_G(funcs) ? profiler_recorder_create(&rec_options) : NULL;
 	profiler_observer_follow_context();
+	profiler_observer_forget_nodes();
 	if (!PROFILER_G(recorder)) {
 		PROFILER_LOG(PROFILER_LOG_ERR, "The profile could not be started: out of memory.");
 		free_session();
@@ -383,6 +384,7 @@ void profiler_session_full(void *user, profiler_recorder *recorder)
 		PROFILER_G(part) + 1);
 	profiler_session_write_part(recorder);
 	profiler_recorder_reset_tree(recorder);
+	profiler_observer_forget_nodes();
 }
 
 static bool commit(profiler_sink **slot, const char *path)

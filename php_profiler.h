@@ -61,9 +61,11 @@ ZEND_BEGIN_MODULE_GLOBALS(profiler)
 	/* the recorder's current context, which the handlers start from: one
 	 * load instead of two (see profiler_observer_follow_context) */
 	struct profiler_context *context;
-	/* which tree the functions' remembered nodes belong to (see
-	 * observer.c): changes whenever nodes are freed, never 0 when valid */
+	/* where named functions were last found in the tree, and which tree
+	 * that is (see observer.c): the epoch changes whenever nodes are freed */
 	uintptr_t node_epoch;
+	struct profiler_remembered_node *remembered;
+	size_t remembered_count, remembered_cap;
 	profiler_func_table *funcs;
 	profiler_sink *sink;          /* Cachegrind, or NULL when not wanted */
 	profiler_sink *folded_sink;   /* folded stacks, or NULL when not wanted */

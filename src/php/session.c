@@ -206,6 +206,7 @@ static void free_session(void)
 	profiler_recorder_destroy(PROFILER_G(recorder));
 	PROFILER_G(recorder) = NULL;
 	profiler_observer_follow_context();
+	profiler_observer_forget_nodes();
 	profiler_func_table_destroy(PROFILER_G(funcs));
 	PROFILER_G(funcs) = NULL;
 	if (PROFILER_G(cmd)) {
@@ -296,7 +297,6 @@ static bool start_session(bool announce)
 	rec_options.user = NULL;
 	PROFILER_G(recorder) = PROFILER_G(funcs) ? profiler_recorder_create(&rec_options) : NULL;
 	profiler_observer_follow_context();
-	profiler_observer_forget_nodes();
 	if (!PROFILER_G(recorder)) {
 		PROFILER_LOG(PROFILER_LOG_ERR, "The profile could not be started: out of memory.");
 		free_session();

@@ -124,17 +124,22 @@ static inline __attribute__((always_inline)) uint64_t profiler_recorder_settle_n
 	return freed;
 }
 
+/* Whether charging frame f also adjusts the nodes around it: a marked
+ * destructor, or a frame above the sentinel (see
+ * profiler_recorder_charge_more). */
+static inline __attribute__((always_inline)) bool profiler_frame_charges_around(const profiler_context *c,
+	const profiler_frame *f)
+{
+	return (f->tag & FRAME_MARKED) || f - 1 == c->frames;
+}
+
 /* profiler_recorder_settle_pending inline, for the engine hooks: when the
- * frame that ended charged nothing to the nodes around it (it was neither
- * a marked destructor nor above the sentinel, see
- * profiler_recorder_charge_more), settling touches its node only. Returns
- * false, having done nothing, when not; then settle_pending. c has
- * something to settle. */
+ * frame that ended charged nothing to the nodes around it, settling touches
+ * its node only. Returns false, having done nothing, when not; then
+ * settle_pending. c has something to settle. */
 static inline __attribute__((always_inline)) bool profiler_recorder_settle_plain(profiler_context *c, uint64_t mem)
 {
-	profiler_frame *top = c->top;
-
-	if ((top[1].tag & FRAME_MARKED) || top == c->frames) {
+	if (profiler_frame_charges_around(c, c->top + 1)) {
 		return false;
 	}
 	profiler_recorder_settle_node(c, mem);

@@ -21,6 +21,8 @@ if test "$PHP_PROFILER" != "no"; then
     src/lib/func_table.c \
     src/lib/log.c \
     src/lib/output.c \
+    src/lib/platform_posix.c \
+    src/lib/platform_windows.c \
     src/lib/ptr_map.c \
     src/lib/recorder.c \
     src/lib/sink.c \

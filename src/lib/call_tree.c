@@ -8,9 +8,9 @@
 #define NODES_PER_CHUNK 1024
 
 /* The hot half of a node must be one cache line (see call_tree.h). */
-_Static_assert(offsetof(profiler_call_node, func_id) == 64, "a node's hot fields fill its first cache line");
-_Static_assert(sizeof(profiler_call_node) == 128, "a node is two cache lines");
-_Static_assert(offsetof(profiler_call_node, first_alt) == offsetof(profiler_call_node, first_hint) + 2 * sizeof(void *)
+PROFILER_STATIC_ASSERT(offsetof(profiler_call_node, func_id) == 64, "a node's hot fields fill its first cache line");
+PROFILER_STATIC_ASSERT(sizeof(profiler_call_node) == 128, "a node is two cache lines");
+PROFILER_STATIC_ASSERT(offsetof(profiler_call_node, first_alt) == offsetof(profiler_call_node, first_hint) + 2 * sizeof(void *)
 	&& offsetof(profiler_call_node, next_alt) == offsetof(profiler_call_node, next_hint) + 2 * sizeof(void *),
 	"profiler_call_node_alt finds a second guess two pointers after its first");
 
@@ -71,7 +71,7 @@ static void free_storage(profiler_call_tree *tree)
 	chunk *c = tree->first;
 	while (c) {
 		chunk *next = c->next;
-		free(c);
+		profiler_platform_aligned_free(c);
 		c = next;
 	}
 	free(tree->buckets);
@@ -82,7 +82,7 @@ static void free_storage(profiler_call_tree *tree)
 profiler_call_tree *profiler_call_tree_create(size_t memory_cap)
 {
 	/* it holds the root node, which is cache-line aligned */
-	profiler_call_tree *tree = aligned_alloc(_Alignof(profiler_call_tree), sizeof(*tree));
+	profiler_call_tree *tree = profiler_platform_aligned_alloc(PROFILER_ALIGNOF(profiler_call_tree), sizeof(*tree));
 	if (!tree) {
 		return NULL;
 	}
@@ -90,7 +90,7 @@ profiler_call_tree *profiler_call_tree_create(size_t memory_cap)
 	tree->memory_cap = memory_cap;
 	init_root(tree);
 	if (!init_storage(tree)) {
-		free(tree);
+		profiler_platform_aligned_free(tree);
 		return NULL;
 	}
 	return tree;
@@ -100,7 +100,7 @@ void profiler_call_tree_destroy(profiler_call_tree *tree)
 {
 	if (tree) {
 		free_storage(tree);
-		free(tree);
+		profiler_platform_aligned_free(tree);
 	}
 }
 
@@ -179,7 +179,7 @@ profiler_call_node *profiler_call_tree_add(profiler_call_tree *tree, profiler_ca
 			return NULL;
 		}
 		/* nodes are cache-line aligned; so must the chunk be */
-		c = aligned_alloc(_Alignof(chunk), sizeof(chunk));
+		c = profiler_platform_aligned_alloc(PROFILER_ALIGNOF(chunk), sizeof(chunk));
 		if (!c) {
 			return NULL;
 		}

@@ -10,6 +10,8 @@
 #ifndef PROFILER_CALL_TREE_H
 #define PROFILER_CALL_TREE_H
 
+#include "platform.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -24,7 +26,7 @@ typedef struct profiler_call_node profiler_call_node;
  * A call adds to inclusive costs only. Self costs are what a node's
  * inclusive costs leave after its children's, so they are worked out when
  * the tree is written (profiler_call_tree_each_with_self), not per call. */
-struct profiler_call_node {
+struct PROFILER_ALIGNED(128) profiler_call_node {
 	uintptr_t key;
 	uint32_t line;
 	/* the low 32 bits of the call count (see profiler_call_node_calls),
@@ -61,7 +63,7 @@ struct profiler_call_node {
 	 * up over children) */
 	uint64_t incl_peak;
 	uint64_t self_peak;
-} __attribute__((aligned(128)));
+};
 
 /* A node's inclusive ticks: the sum of its calls' spans, which is below 0
  * (as a signed number) only if the clock went back (see the recorder's
@@ -76,9 +78,9 @@ static inline uint64_t profiler_call_node_calls(const profiler_call_node *node)
 	return (uint64_t)node->calls_high << 32 | node->calls_low;
 }
 
-static inline __attribute__((always_inline)) void profiler_call_node_count_call(profiler_call_node *node)
+PROFILER_ALWAYS_INLINE void profiler_call_node_count_call(profiler_call_node *node)
 {
-	if (__builtin_expect(++node->calls_low == 0, 0)) {
+	if (PROFILER_UNLIKELY(++node->calls_low == 0)) {
 		node->calls_high++;
 	}
 }

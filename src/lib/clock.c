@@ -1,7 +1,6 @@
 /* Clock source choice and tick-rate calibration; see clock.h. */
 #include "clock.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,29 +25,6 @@ bool profiler_clock_flags_say_invariant(const char *flags)
 	return flags && has_flag(flags, "constant_tsc") && has_flag(flags, "nonstop_tsc");
 }
 
-/* Returns the first "flags" line of /proc/cpuinfo, malloc'ed, or NULL. */
-static char *read_cpuinfo_flags(void)
-{
-	FILE *f = fopen("/proc/cpuinfo", "r");
-	char *line = NULL;
-	size_t cap = 0;
-	char *found = NULL;
-
-	if (!f) {
-		return NULL;
-	}
-	while (getline(&line, &cap, f) > 0) {
-		if (strncmp(line, "flags", 5) == 0) {
-			found = line;
-			line = NULL;
-			break;
-		}
-	}
-	free(line);
-	fclose(f);
-	return found;
-}
-
 void profiler_clock_init(profiler_clock *clock, const char *cpuinfo_flags)
 {
 	clock->source = PROFILER_CLOCK_MONOTONIC;
@@ -58,7 +34,7 @@ void profiler_clock_init(profiler_clock *clock, const char *cpuinfo_flags)
 			clock->source = PROFILER_CLOCK_TSC;
 		}
 	} else {
-		char *flags = read_cpuinfo_flags();
+		char *flags = profiler_platform_cpu_flags();
 		if (profiler_clock_flags_say_invariant(flags)) {
 			clock->source = PROFILER_CLOCK_TSC;
 		}
@@ -94,5 +70,5 @@ double profiler_clock_ticks_per_ns(const profiler_clock *clock)
 
 const char *profiler_clock_source_name(profiler_clock_source source)
 {
-	return source == PROFILER_CLOCK_TSC ? "tsc" : "clock_gettime(CLOCK_MONOTONIC)";
+	return source == PROFILER_CLOCK_TSC ? "tsc" : PROFILER_PLATFORM_MONOTONIC_NAME;
 }

@@ -3,20 +3,17 @@
  * Reading the TSC costs a few cycles, clock_gettime() several times more, so
  * handlers store raw ticks and the conversion happens once, when a profile is
  * written. The TSC is only used where it is invariant (constant_tsc and
- * nonstop_tsc), otherwise ticks are CLOCK_MONOTONIC nanoseconds. */
+ * nonstop_tsc), otherwise ticks are nanoseconds of the system's monotonic
+ * clock (CLOCK_MONOTONIC; Windows: QueryPerformanceCounter). */
 #ifndef PROFILER_CLOCK_H
 #define PROFILER_CLOCK_H
 
+#include "platform.h"
+
 #include <stdbool.h>
 #include <stdint.h>
-#include <time.h>
 
-#if defined(__x86_64__) || defined(__i386__)
-# include <x86intrin.h>
-# define PROFILER_CLOCK_HAVE_TSC 1
-#else
-# define PROFILER_CLOCK_HAVE_TSC 0
-#endif
+#define PROFILER_CLOCK_HAVE_TSC PROFILER_PLATFORM_HAVE_TSC
 
 typedef enum {
 	PROFILER_CLOCK_MONOTONIC = 0,
@@ -33,24 +30,23 @@ typedef struct {
 
 static inline uint64_t profiler_clock_monotonic_ns(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	return profiler_platform_monotonic_ns();
 }
 
 static inline uint64_t profiler_clock_ticks(const profiler_clock *clock)
 {
 #if PROFILER_CLOCK_HAVE_TSC
 	if (clock->source == PROFILER_CLOCK_TSC) {
-		return __rdtsc();
+		return profiler_platform_rdtsc();
 	}
 #endif
 	(void)clock;
 	return profiler_clock_monotonic_ns();
 }
 
-/* Decides on the source from a /proc/cpuinfo "flags" text (NULL: read the
- * real one) and takes the first calibration reading. */
+/* Decides on the source from a /proc/cpuinfo "flags" text (NULL: ask the
+ * CPU, profiler_platform_cpu_flags) and takes the first calibration
+ * reading. */
 void profiler_clock_init(profiler_clock *clock, const char *cpuinfo_flags);
 
 /* True when a cpuinfo flags text says the TSC is invariant. */

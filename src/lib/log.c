@@ -1,13 +1,11 @@
 /* Profiler log; see log.h. */
 #include "log.h"
 
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #define LINE_MAX_BYTES 1024
 
@@ -73,8 +71,10 @@ static void append_to_file(profiler_log *log, const char *line)
 	if (!log->path || log->file_failed) {
 		return;
 	}
-	gmtime_r(&now, &tm);
-	n = snprintf(stamped, sizeof(stamped), "[%ld] %04d-%02d-%02d %02d:%02d:%02d %s\n", (long)getpid(),
+	if (!profiler_platform_gmtime(now, &tm)) {
+		memset(&tm, 0, sizeof(tm));
+	}
+	n = snprintf(stamped, sizeof(stamped), "[%ld] %04d-%02d-%02d %02d:%02d:%02d %s\n", profiler_platform_getpid(),
 		tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, line);
 	if (n < 0) {
 		return;
@@ -83,9 +83,9 @@ static void append_to_file(profiler_log *log, const char *line)
 		n = (int)sizeof(stamped) - 1;
 		stamped[n - 1] = '\n';
 	}
-	/* one write() per line with O_APPEND: lines from processes sharing the
-	 * log never interleave */
-	fd = open(log->path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
+	/* one write per line, each landing whole at the end: lines from
+	 * processes sharing the log never interleave */
+	fd = profiler_platform_file_open(log->path, PROFILER_PLATFORM_FILE_APPEND);
 	if (fd < 0) {
 		log->file_failed = true;
 		if (log->on_error) {
@@ -95,10 +95,10 @@ static void append_to_file(profiler_log *log, const char *line)
 		}
 		return;
 	}
-	if (write(fd, stamped, (size_t)n) < 0) {
+	if (profiler_platform_file_write(fd, stamped, (size_t)n) < 0) {
 		log->file_failed = true;
 	}
-	close(fd);
+	profiler_platform_file_close(fd);
 }
 
 void profiler_log_write(profiler_log *log, profiler_log_level level, const char *fmt, ...)

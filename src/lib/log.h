@@ -7,6 +7,8 @@
 #ifndef PROFILER_LOG_H
 #define PROFILER_LOG_H
 
+#include "platform.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -34,10 +36,7 @@ void profiler_log_configure(profiler_log *log, const char *path, int level,
 	profiler_log_error_fn on_error, void *ctx);
 
 void profiler_log_write(profiler_log *log, profiler_log_level level, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 3, 4)))
-#endif
-	;
+	PROFILER_PRINTF_FORMAT(3, 4);
 
 /* Kept startup messages, then recent messages, oldest first; index < count. */
 size_t profiler_log_recent_count(const profiler_log *log);

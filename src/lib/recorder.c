@@ -11,12 +11,13 @@
  * are cache-line aligned, so they are moved rather than realloc'ed. */
 static bool context_grow(profiler_context *c, size_t cap)
 {
-	profiler_frame *frames = aligned_alloc(_Alignof(profiler_frame), (cap + 1) * sizeof(*frames));
+	profiler_frame *frames = profiler_platform_aligned_alloc(PROFILER_ALIGNOF(profiler_frame),
+		(cap + 1) * sizeof(*frames));
 	profiler_frame_peak *peaks = malloc((cap + 1) * sizeof(*peaks));
 	size_t used = c->frames ? profiler_context_depth(c) + 1 : 0;
 
 	if (!frames || !peaks) {
-		free(frames);
+		profiler_platform_aligned_free(frames);
 		free(peaks);
 		return false;
 	}
@@ -24,7 +25,7 @@ static bool context_grow(profiler_context *c, size_t cap)
 		memcpy(frames, c->frames, used * sizeof(*frames));
 		memcpy(peaks, c->peaks, used * sizeof(*peaks));
 	}
-	free(c->frames);
+	profiler_platform_aligned_free(c->frames);
 	free(c->peaks);
 	c->frames = frames;
 	c->peaks = peaks;
@@ -58,7 +59,7 @@ static profiler_context *context_new(profiler_recorder *r, const void *id, profi
 		size_t cap = r->context_cap ? r->context_cap * 2 : 8;
 		profiler_context **list = realloc(r->contexts, cap * sizeof(*list));
 		if (!list) {
-			free(c->frames);
+			profiler_platform_aligned_free(c->frames);
 			free(c->peaks);
 			free(c);
 			return NULL;
@@ -96,7 +97,7 @@ static void context_free(profiler_recorder *r, profiler_context *c)
 	if (c->id) {
 		profiler_ptr_map_remove(r->by_id, (uintptr_t)c->id);
 	}
-	free(c->frames);
+	profiler_platform_aligned_free(c->frames);
 	free(c->peaks);
 	free(c);
 }

@@ -4,13 +4,14 @@
 #ifndef PROFILER_RECORDER_PRIVATE_H
 #define PROFILER_RECORDER_PRIVATE_H
 
+#include "platform.h"
 #include "recorder.h"
 #include "ptr_map.h"
 
 /* A frame is one cache line: what a call reads and writes on its way in
  * and out. Peak memory, which few profiles track, lives in a parallel
  * array (profiler_frame_peak). */
-typedef struct {
+typedef struct PROFILER_ALIGNED(64) {
 	profiler_call_node *node;
 	/* where the child this frame calls next is predicted: node's first_hint
 	 * until it calls one, then that child's next_hint (the second guesses
@@ -20,14 +21,14 @@ typedef struct {
 	 * destructor placed under the frame that ended last */
 	uintptr_t tag;
 	uint64_t start_ticks, start_mem;
-} __attribute__((aligned(64))) profiler_frame;
+} profiler_frame;
 
 /* A marked frame matches no tag (tags are even), so the fast paths, which
  * compare tags as they are, leave its events, and the end of a frame above
  * it, to the slow paths, which mask the bit. */
 #define FRAME_MARKED ((uintptr_t)1)
 
-_Static_assert(sizeof(profiler_frame) == 64, "a frame is one cache line");
+PROFILER_STATIC_ASSERT(sizeof(profiler_frame) == 64, "a frame is one cache line");
 
 typedef struct {
 	uint64_t start, child;
@@ -101,9 +102,9 @@ static inline const void *profiler_frame_tag(const profiler_frame *f)
  * most calls leave nothing to settle, and the hot paths stay small. */
 void profiler_recorder_settle_pending(profiler_context *c, uint64_t mem);
 
-static inline __attribute__((always_inline)) void profiler_recorder_settle(profiler_context *c, uint64_t mem)
+PROFILER_ALWAYS_INLINE void profiler_recorder_settle(profiler_context *c, uint64_t mem)
 {
-	if (__builtin_expect(c->settle_node != NULL, 0)) {
+	if (PROFILER_UNLIKELY(c->settle_node != NULL)) {
 		profiler_recorder_settle_pending(c, mem);
 	}
 }
@@ -111,7 +112,7 @@ static inline __attribute__((always_inline)) void profiler_recorder_settle(profi
 /* The part of settling that concerns the ended node alone: takes what was
  * freed since its end off its inclusive memory, and returns it. c has
  * something to settle, which it no longer has. */
-static inline __attribute__((always_inline)) uint64_t profiler_recorder_settle_node(profiler_context *c, uint64_t mem)
+PROFILER_ALWAYS_INLINE uint64_t profiler_recorder_settle_node(profiler_context *c, uint64_t mem)
 {
 	uint64_t end, freed = 0;
 
@@ -127,7 +128,7 @@ static inline __attribute__((always_inline)) uint64_t profiler_recorder_settle_n
 /* Whether charging frame f also adjusts the nodes around it: a marked
  * destructor, or a frame above the sentinel (see
  * profiler_recorder_charge_more). */
-static inline __attribute__((always_inline)) bool profiler_frame_charges_around(const profiler_context *c,
+PROFILER_ALWAYS_INLINE bool profiler_frame_charges_around(const profiler_context *c,
 	const profiler_frame *f)
 {
 	return (f->tag & FRAME_MARKED) || f - 1 == c->frames;
@@ -137,7 +138,7 @@ static inline __attribute__((always_inline)) bool profiler_frame_charges_around(
  * frame that ended charged nothing to the nodes around it, settling touches
  * its node only. Returns false, having done nothing, when not; then
  * settle_pending. c has something to settle. */
-static inline __attribute__((always_inline)) bool profiler_recorder_settle_plain(profiler_context *c, uint64_t mem)
+PROFILER_ALWAYS_INLINE bool profiler_recorder_settle_plain(profiler_context *c, uint64_t mem)
 {
 	if (profiler_frame_charges_around(c, c->top + 1)) {
 		return false;
@@ -147,7 +148,7 @@ static inline __attribute__((always_inline)) bool profiler_recorder_settle_plain
 }
 
 /* What a counter rose by since start; a fall counts as 0. */
-static inline __attribute__((always_inline)) uint64_t profiler_rise(uint64_t now, uint64_t start)
+PROFILER_ALWAYS_INLINE uint64_t profiler_rise(uint64_t now, uint64_t start)
 {
 	return now > start ? now - start : 0;
 }
@@ -161,7 +162,7 @@ static inline __attribute__((always_inline)) uint64_t profiler_rise(uint64_t now
  * only a total below 0 is read as 0 (profiler_call_node_incl_ticks). That
  * keeps a test out of every end. Memory that fell during a call is a
  * call that added none, so that rise is tested. */
-static inline __attribute__((always_inline)) void profiler_recorder_charge(profiler_frame *f, uint64_t ticks_now,
+PROFILER_ALWAYS_INLINE void profiler_recorder_charge(profiler_frame *f, uint64_t ticks_now,
 	uint64_t mem_now)
 {
 	profiler_call_node *node = f->node;
@@ -230,7 +231,7 @@ static inline void profiler_recorder_charge_peak(profiler_context *c, profiler_f
 
 /* Ends the top frame of c (not the sentinel) at (ticks, mem) and charges
  * it; ended becomes the node of the frame that ended last. */
-static inline __attribute__((always_inline)) void profiler_recorder_end_top(profiler_context *c,
+PROFILER_ALWAYS_INLINE void profiler_recorder_end_top(profiler_context *c,
 	profiler_call_node *ended, uint64_t ticks, uint64_t mem)
 {
 	profiler_frame *f = c->top;
@@ -242,7 +243,7 @@ static inline __attribute__((always_inline)) void profiler_recorder_end_top(prof
 }
 
 /* Ends the top frame of c (not the sentinel), whatever it is. */
-static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
+PROFILER_ALWAYS_INLINE void profiler_recorder_pop_frame(profiler_context *c, const profiler_sample *now)
 {
 	profiler_frame *f = c->top;
 
@@ -257,14 +258,14 @@ static inline __attribute__((always_inline)) void profiler_recorder_pop_frame(pr
 }
 
 /* Points f's prediction at the first child call of its node. */
-static inline __attribute__((always_inline)) void profiler_recorder_aim_hints(profiler_frame *f)
+PROFILER_ALWAYS_INLINE void profiler_recorder_aim_hints(profiler_frame *f)
 {
 	f->hint = &f->node->first_hint;
 }
 
 /* Moves f's prediction on past its call of child: the child becomes the
  * first guess for this point, and the guess it replaces the second. */
-static inline __attribute__((always_inline)) void profiler_recorder_learn_child(profiler_frame *f,
+PROFILER_ALWAYS_INLINE void profiler_recorder_learn_child(profiler_frame *f,
 	profiler_call_node *child)
 {
 	if (*f->hint != child) {
@@ -277,7 +278,7 @@ static inline __attribute__((always_inline)) void profiler_recorder_learn_child(
 /* A push comes in two steps, so that the engine hooks can write what a
  * frame starts with before they know its node, and pass the slow paths
  * fewer arguments: the frame above top is staged, then pushed. */
-static inline __attribute__((always_inline)) void profiler_recorder_stage(profiler_frame *top, const void *tag,
+PROFILER_ALWAYS_INLINE void profiler_recorder_stage(profiler_frame *top, const void *tag,
 	uint64_t ticks, uint64_t mem)
 {
 	top[1].tag = (uintptr_t)tag;
@@ -287,7 +288,7 @@ static inline __attribute__((always_inline)) void profiler_recorder_stage(profil
 
 /* Pushes the frame staged above top (top == c->top < c->last) for node;
  * its peak is the caller's to set when it tracks peak memory. */
-static inline __attribute__((always_inline)) void profiler_recorder_push_staged(profiler_context *c,
+PROFILER_ALWAYS_INLINE void profiler_recorder_push_staged(profiler_context *c,
 	profiler_frame *top, profiler_call_node *node)
 {
 	c->top = top + 1;
@@ -298,7 +299,7 @@ static inline __attribute__((always_inline)) void profiler_recorder_push_staged(
 /* The first half of profiler_recorder_enter_fast, for callers that know
  * the call's line only once they know its caller is on top: the frame on
  * top if it is caller's and has room above it, else NULL. c is settled. */
-static inline __attribute__((always_inline)) profiler_frame *profiler_recorder_caller_on_top(profiler_context *c,
+PROFILER_ALWAYS_INLINE profiler_frame *profiler_recorder_caller_on_top(profiler_context *c,
 	const void *caller)
 {
 	profiler_frame *top = c->top;
@@ -309,7 +310,7 @@ static inline __attribute__((always_inline)) profiler_frame *profiler_recorder_c
 	return top;
 }
 
-static inline __attribute__((always_inline)) bool profiler_call_node_is(const profiler_call_node *node,
+PROFILER_ALWAYS_INLINE bool profiler_call_node_is(const profiler_call_node *node,
 	uintptr_t key, uint32_t line)
 {
 	return node->key == key && node->line == line;
@@ -318,12 +319,12 @@ static inline __attribute__((always_inline)) bool profiler_call_node_is(const pr
 /* The second half: pushes the frame staged above top if top's first guess
  * predicted the call. Returns false, having done nothing, if not: then
  * profiler_recorder_push_second_guess. */
-static inline __attribute__((always_inline)) bool profiler_recorder_push_first_guess(profiler_context *c,
+PROFILER_ALWAYS_INLINE bool profiler_recorder_push_first_guess(profiler_context *c,
 	profiler_frame *top, uintptr_t key, uint32_t line)
 {
 	profiler_call_node *node = *top->hint;
 
-	if (__builtin_expect(!profiler_call_node_is(node, key, line), 0)) {
+	if (PROFILER_UNLIKELY(!profiler_call_node_is(node, key, line))) {
 		return false;
 	}
 	/* the guess stays: nothing to learn but the next point */
@@ -334,7 +335,7 @@ static inline __attribute__((always_inline)) bool profiler_recorder_push_first_g
 
 /* Pushes the frame staged above top for node, a child of top's node that
  * the caller found, which becomes top's first guess. */
-static inline __attribute__((always_inline)) void profiler_recorder_push_found(profiler_context *c,
+PROFILER_ALWAYS_INLINE void profiler_recorder_push_found(profiler_context *c,
 	profiler_frame *top, profiler_call_node *node)
 {
 	profiler_recorder_learn_child(top, node);
@@ -344,7 +345,7 @@ static inline __attribute__((always_inline)) void profiler_recorder_push_found(p
 /* The same with the second guess, which becomes the first. Returns the
  * node pushed, or NULL, having done nothing, when the full
  * profiler_recorder_enter is needed. */
-static inline __attribute__((always_inline)) profiler_call_node *profiler_recorder_push_second_guess(
+PROFILER_ALWAYS_INLINE profiler_call_node *profiler_recorder_push_second_guess(
 	profiler_context *c, profiler_frame *top, uintptr_t key, uint32_t line)
 {
 	profiler_call_node *node = *profiler_call_node_alt(top->hint);
@@ -376,7 +377,7 @@ static inline profiler_call_node *profiler_recorder_push_indexed(profiler_record
  * caller is the frame on top (see profiler_recorder_unwind_to) and the path
  * is known. Returns false, having done nothing but settle, when the full
  * profiler_recorder_enter is needed. */
-static inline __attribute__((always_inline)) bool profiler_recorder_enter_fast(profiler_recorder *r, uintptr_t key,
+PROFILER_ALWAYS_INLINE bool profiler_recorder_enter_fast(profiler_recorder *r, uintptr_t key,
 	uint32_t line, const void *tag, const void *caller, uint64_t ticks, uint64_t mem)
 {
 	profiler_context *c = r->current;
@@ -393,7 +394,7 @@ static inline __attribute__((always_inline)) bool profiler_recorder_enter_fast(p
 
 /* Has the memory of frame f, a user function's that ends now with memory
  * at mem, settled at the next event (see profiler_recorder_settle). */
-static inline __attribute__((always_inline)) void profiler_recorder_settle_later(profiler_context *c,
+PROFILER_ALWAYS_INLINE void profiler_recorder_settle_later(profiler_context *c,
 	const profiler_frame *f, uint64_t mem)
 {
 	if (mem > f->start_mem) {
@@ -404,7 +405,7 @@ static inline __attribute__((always_inline)) void profiler_recorder_settle_later
 }
 
 /* profiler_recorder_leave_fast on a settled context. */
-static inline __attribute__((always_inline)) bool profiler_recorder_leave_top(profiler_context *c, const void *tag,
+PROFILER_ALWAYS_INLINE bool profiler_recorder_leave_top(profiler_context *c, const void *tag,
 	uint64_t ticks, uint64_t mem, bool settle_later)
 {
 	profiler_frame *f = c->top;
@@ -425,7 +426,7 @@ static inline __attribute__((always_inline)) bool profiler_recorder_leave_top(pr
  * frame is on top. Returns false, having done nothing but settle, when the
  * full profiler_recorder_leave is needed. settle_later: the frame runs a
  * user function, whose locals PHP frees after this event. */
-static inline __attribute__((always_inline)) bool profiler_recorder_leave_fast(profiler_recorder *r, const void *tag,
+PROFILER_ALWAYS_INLINE bool profiler_recorder_leave_fast(profiler_recorder *r, const void *tag,
 	uint64_t ticks, uint64_t mem, bool settle_later)
 {
 	profiler_context *c = r->current;

@@ -1,16 +1,13 @@
 /* Temporary-file-then-publish output, plain or gzip; see sink.h. */
 #include "sink.h"
+#include "platform.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 #include <zlib.h>
 
 /* small buffers: they add to the peak memory of the process profiled */
@@ -51,37 +48,38 @@ static void fail(profiler_sink *sink, int errno_value, const char *fmt)
 
 bool profiler_sink_path_is_symlink(const char *path)
 {
-	struct stat st;
-	return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+	return profiler_platform_path_is_symlink(path);
 }
 
 bool profiler_sink_check_directory(const char *dir, profiler_sink_error *error)
 {
-	struct stat st;
+	char detail[128];
+	profiler_platform_dir_state state;
+	int e;
 
 	if (dir == NULL || dir[0] == '\0') {
 		set_error(error, 0, "The output directory is not set (empty)%s%s", "");
 		return true;
 	}
-	if (stat(dir, &st) != 0) {
-		set_error(error, errno, "The output directory '%s' cannot be used: %s", dir);
-		return true;
+	state = profiler_platform_dir_check(dir, detail, sizeof(detail));
+	e = errno;
+	switch (state) {
+		case PROFILER_PLATFORM_DIR_USABLE:
+			return false;
+		case PROFILER_PLATFORM_DIR_INACCESSIBLE:
+			set_error(error, e, "The output directory '%s' cannot be used: %s", dir);
+			return true;
+		case PROFILER_PLATFORM_DIR_NOT_DIRECTORY:
+			set_error(error, 0, "The output directory '%s' is not a directory%s", dir);
+			return true;
+		default:
+			if (error) {
+				error->errno_value = e;
+				snprintf(error->message, sizeof(error->message), "The output directory '%s' is not writable: %s%s",
+					dir, strerror(e), detail);
+			}
+			return true;
 	}
-	if (!S_ISDIR(st.st_mode)) {
-		set_error(error, 0, "The output directory '%s' is not a directory%s", dir);
-		return true;
-	}
-	if (access(dir, W_OK | X_OK) != 0) {
-		int e = errno;
-		if (error) {
-			error->errno_value = e;
-			snprintf(error->message, sizeof(error->message),
-				"The output directory '%s' is not writable: %s (mode %04o, owner uid %ld, process uid %ld)",
-				dir, strerror(e), (unsigned)(st.st_mode & 07777), (long)st.st_uid, (long)geteuid());
-		}
-		return true;
-	}
-	return false;
 }
 
 /* Writes all of data to the temp file, honouring failure injection. */
@@ -89,7 +87,7 @@ static bool write_fully(profiler_sink *sink, const unsigned char *data, size_t l
 {
 	while (len > 0) {
 		size_t chunk = len;
-		ssize_t n;
+		ptrdiff_t n;
 
 		if (sink->options.fail_after_bytes) {
 			if (sink->bytes_on_disk >= sink->options.fail_after_bytes) {
@@ -100,7 +98,7 @@ static bool write_fully(profiler_sink *sink, const unsigned char *data, size_t l
 				chunk = sink->options.fail_after_bytes - sink->bytes_on_disk;
 			}
 		}
-		n = write(sink->fd, data, chunk);
+		n = profiler_platform_file_write(sink->fd, data, chunk);
 		if (n < 0) {
 			if (errno == EINTR) {
 				continue;
@@ -151,7 +149,6 @@ static bool flush_buffer(profiler_sink *sink, int zflush)
 profiler_sink *profiler_sink_open(const profiler_sink_options *options, profiler_sink_error *error)
 {
 	profiler_sink *sink;
-	const char *slash;
 	size_t dir_len;
 	int attempt;
 
@@ -163,9 +160,8 @@ profiler_sink *profiler_sink_open(const profiler_sink_options *options, profiler
 	sink->options = *options;
 	sink->fd = -1;
 	sink->final_path = strdup(options->final_path);
-	slash = strrchr(options->final_path, '/');
 	/* the directory part, with its slash ("/" itself for "/name") */
-	dir_len = slash ? (size_t)(slash - options->final_path) + 1 : 0;
+	dir_len = profiler_platform_dir_length(options->final_path);
 	sink->temp_path = malloc(dir_len + 64);
 	if (!sink->final_path || !sink->temp_path) {
 		set_error(error, ENOMEM, "No memory to write '%s': %s", options->final_path);
@@ -173,14 +169,15 @@ profiler_sink *profiler_sink_open(const profiler_sink_options *options, profiler
 		return NULL;
 	}
 	/* The temporary name is short and hidden, whatever the final name's
-	 * length; O_EXCL|O_NOFOLLOW so nothing already there is ever reused. */
+	 * length; created new (PROFILER_PLATFORM_FILE_CREATE), so nothing
+	 * already there, a link included, is ever reused. */
 	for (attempt = 0; attempt < 16; attempt++) {
 		struct timespec ts;
-		clock_gettime(CLOCK_REALTIME, &ts);
+		profiler_platform_realtime(&ts);
 		snprintf(sink->temp_path, dir_len + 64, "%.*s.profiler.%ld.%08lx%02x.tmp",
 			(int)dir_len, options->final_path,
-			(long)getpid(), (unsigned long)(ts.tv_nsec ^ (ts.tv_sec << 20)), attempt);
-		sink->fd = open(sink->temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+			profiler_platform_getpid(), (unsigned long)(ts.tv_nsec ^ (ts.tv_sec << 20)), attempt);
+		sink->fd = profiler_platform_file_open(sink->temp_path, PROFILER_PLATFORM_FILE_CREATE);
 		if (sink->fd >= 0 || errno != EEXIST) {
 			break;
 		}
@@ -236,9 +233,9 @@ size_t profiler_sink_bytes_in(const profiler_sink *sink)
  * exclusive lock; on failure the final file is cut back to its old length. */
 static bool append_to_final(profiler_sink *sink)
 {
-	int in = open(sink->temp_path, O_RDONLY | O_CLOEXEC);
+	int in = profiler_platform_file_open(sink->temp_path, PROFILER_PLATFORM_FILE_READ);
 	int out;
-	off_t start;
+	int64_t start;
 	bool ok = true;
 	unsigned char *buf = sink->zbuffer;
 
@@ -246,23 +243,21 @@ static bool append_to_final(profiler_sink *sink)
 		fail(sink, errno, "Reading back the profile for '%s' failed: %s");
 		return false;
 	}
-	out = open(sink->final_path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+	out = profiler_platform_file_open(sink->final_path, PROFILER_PLATFORM_FILE_APPEND_LOCKED);
 	if (out < 0) {
 		fail(sink, errno, "File '%s' could not be opened for appending: %s");
-		close(in);
+		profiler_platform_file_close(in);
 		return false;
 	}
-	while (flock(out, LOCK_EX) != 0) {
-		if (errno != EINTR) {
-			fail(sink, errno, "File '%s' could not be locked: %s");
-			close(in);
-			close(out);
-			return false;
-		}
+	if (profiler_platform_file_lock(out) != 0) {
+		fail(sink, errno, "File '%s' could not be locked: %s");
+		profiler_platform_file_close(in);
+		profiler_platform_file_close(out);
+		return false;
 	}
-	start = lseek(out, 0, SEEK_END);
+	start = profiler_platform_file_seek_end(out);
 	for (;;) {
-		ssize_t n = read(in, buf, BUFFER_SIZE), off = 0;
+		ptrdiff_t n = profiler_platform_file_read(in, buf, BUFFER_SIZE), off = 0;
 		if (n == 0) {
 			break;
 		}
@@ -275,7 +270,7 @@ static bool append_to_final(profiler_sink *sink)
 			break;
 		}
 		while (off < n) {
-			ssize_t w = write(out, buf + off, (size_t)(n - off));
+			ptrdiff_t w = profiler_platform_file_write(out, buf + off, (size_t)(n - off));
 			if (w < 0) {
 				if (errno == EINTR) {
 					continue;
@@ -290,12 +285,12 @@ static bool append_to_final(profiler_sink *sink)
 			break;
 		}
 	}
-	if (!ok && start >= 0 && ftruncate(out, start) != 0) {
+	if (!ok && start >= 0 && profiler_platform_file_truncate(out, start) != 0) {
 		/* nothing more can be done; the error above is what gets reported */
 	}
-	flock(out, LOCK_UN);
-	close(in);
-	if (close(out) != 0 && ok) {
+	profiler_platform_file_unlock(out);
+	profiler_platform_file_close(in);
+	if (profiler_platform_file_close(out) != 0 && ok) {
 		fail(sink, errno, "Closing '%s' failed: %s");
 		ok = false;
 	}
@@ -307,16 +302,16 @@ bool profiler_sink_commit(profiler_sink *sink, profiler_sink_error *error)
 	bool ok;
 
 	flush_buffer(sink, sink->options.gzip ? Z_FINISH : Z_NO_FLUSH);
-	if (!sink->failed && close(sink->fd) != 0) {
+	if (!sink->failed && profiler_platform_file_close(sink->fd) != 0) {
 		fail(sink, errno, "Closing '%s' failed: %s");
 	} else if (sink->failed) {
-		close(sink->fd);
+		profiler_platform_file_close(sink->fd);
 	}
 	sink->fd = -1;
 	if (!sink->failed) {
 		if (sink->options.append) {
 			append_to_final(sink);
-		} else if (rename(sink->temp_path, sink->final_path) != 0) {
+		} else if (profiler_platform_file_replace(sink->temp_path, sink->final_path) != 0) {
 			fail(sink, errno, "File '%s' could not be put in place: %s");
 		} else {
 			free(sink->temp_path);
@@ -347,10 +342,10 @@ void profiler_sink_discard(profiler_sink *sink)
 		return;
 	}
 	if (sink->fd >= 0) {
-		close(sink->fd);
+		profiler_platform_file_close(sink->fd);
 	}
 	if (sink->temp_path) {
-		unlink(sink->temp_path); /* gone already after a rename */
+		profiler_platform_file_remove(sink->temp_path); /* gone already after a rename */
 	}
 	if (sink->zs_ready) {
 		deflateEnd(&sink->zs);

@@ -6,6 +6,14 @@ PHP_ARG_ENABLE([profiler],
   [no])
 
 if test "$PHP_PROFILER" != "no"; then
+  dnl The call tree's nodes and the recorder's frames are laid out in cache
+  dnl lines for 64-bit pointers (src/lib/call_tree.c checks it): stop here,
+  dnl with the reason, rather than at a static assert in the middle of make.
+  AC_CHECK_SIZEOF([void *])
+  if test "$ac_cv_sizeof_void_p" != "8"; then
+    AC_MSG_ERROR([profiler needs a 64-bit PHP build; 32-bit is not supported])
+  fi
+
   PHP_CHECK_LIBRARY(z, deflateInit2_,
     [PHP_ADD_LIBRARY(z, 1, PROFILER_SHARED_LIBADD)],
     [AC_MSG_ERROR([zlib is required: install zlib1g-dev])])

@@ -7,9 +7,14 @@
 
 #define NODES_PER_CHUNK 1024
 
-/* The hot half of a node must be one cache line (see call_tree.h). */
-PROFILER_STATIC_ASSERT(offsetof(profiler_call_node, func_id) == 64, "a node's hot fields fill its first cache line");
-PROFILER_STATIC_ASSERT(sizeof(profiler_call_node) == 128, "a node is two cache lines");
+/* The hot half of a node must be one cache line (see call_tree.h). The
+ * layout is made for 64-bit pointers; with 32-bit ones these fail, and
+ * config.m4 and config.w32 stop a 32-bit build before it gets here. */
+PROFILER_STATIC_ASSERT(sizeof(void *) == 8, "profiler needs a 64-bit PHP build; 32-bit is not supported");
+PROFILER_STATIC_ASSERT(offsetof(profiler_call_node, func_id) == 64,
+	"a node's hot fields fill its first cache line (profiler needs a 64-bit PHP build; 32-bit is not supported)");
+PROFILER_STATIC_ASSERT(sizeof(profiler_call_node) == 128,
+	"a node is two cache lines (profiler needs a 64-bit PHP build; 32-bit is not supported)");
 PROFILER_STATIC_ASSERT(offsetof(profiler_call_node, first_alt) == offsetof(profiler_call_node, first_hint) + 2 * sizeof(void *)
 	&& offsetof(profiler_call_node, next_alt) == offsetof(profiler_call_node, next_hint) + 2 * sizeof(void *),
 	"profiler_call_node_alt finds a second guess two pointers after its first");

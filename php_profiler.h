@@ -1,4 +1,6 @@
-/* The profiler extension's module entry and per-request (ZTS-safe) globals. */
+/* The profiler extension's module entry and its module globals: settings
+ * and per-request state, one set per thread under ZTS. What is decided once
+ * per process lives in profiler_process (src/php/engine.h). */
 #ifndef PHP_PROFILER_H
 #define PHP_PROFILER_H
 
@@ -45,18 +47,13 @@ ZEND_BEGIN_MODULE_GLOBALS(profiler)
 	char *output_format;
 	bool peak_memory;
 
-	/* process state, fixed after MINIT */
-	profiler_mode mode;
-	const char *mode_source;
-	profiler_clock clock;
-
 	/* request state */
 	bool recording;          /* the hot path checks only this */
-	/* the heap's usage counters, read directly when their place is proven
-	 * (see observer.c); NULL: call zend_memory_usage() */
+	/* the heap's usage counters, read directly where their place is known
+	 * (see compat.h); NULL: call zend_memory_usage() */
 	const size_t *heap_usage;
 	const size_t *heap_peak;
-	pid_t recording_pid;
+	long recording_pid;
 	profiler_recorder *recorder;
 	/* the recorder's current context, which the handlers start from: one
 	 * load instead of two (see profiler_observer_follow_context) */

@@ -33,18 +33,18 @@ void profiler_activation_read_mode(void)
 	const char *env = getenv("PROFILER_MODE");
 	profiler_mode mode = PROFILER_MODE_OFF;
 
-	PROFILER_G(mode) = PROFILER_MODE_OFF;
-	PROFILER_G(mode_source) = "profiler.mode";
+	profiler_process.mode = PROFILER_MODE_OFF;
+	profiler_process.mode_source = "profiler.mode";
 	if (!parse_mode(PROFILER_G(mode_setting), &mode)) {
 		PROFILER_LOG(PROFILER_LOG_ERR, "Invalid profiler.mode '%s'; it must be 'off' or 'profile'. The profiler is off.",
 			PROFILER_G(mode_setting));
 		mode = PROFILER_MODE_OFF;
 	}
-	PROFILER_G(mode) = mode;
+	profiler_process.mode = mode;
 	if (env) {
 		if (parse_mode(env, &mode)) {
-			PROFILER_G(mode) = mode;
-			PROFILER_G(mode_source) = "the PROFILER_MODE environment variable";
+			profiler_process.mode = mode;
+			profiler_process.mode_source = "the PROFILER_MODE environment variable";
 		} else {
 			PROFILER_LOG(PROFILER_LOG_ERR,
 				"Invalid PROFILER_MODE environment value '%.100s'; it must be 'off' or 'profile'. profiler.mode stands.", env);
@@ -126,7 +126,7 @@ bool profiler_activation_decide(char *why, size_t why_len)
 	size_t i;
 	bool seen = false;
 
-	if (PROFILER_G(mode) != PROFILER_MODE_PROFILE) {
+	if (profiler_process.mode != PROFILER_MODE_PROFILE) {
 		snprintf(why, why_len, "profiler.mode is off");
 		return false;
 	}

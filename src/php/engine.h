@@ -5,6 +5,23 @@
 
 #include "php.h"
 #include "php_profiler.h"
+#include "compat.h"
+
+/* Decided once, at startup (MINIT), before any thread serves a request, and
+ * only read afterwards: the same for every thread, so a process global. A
+ * ZTS thread's module globals are its own and start zeroed, so these could
+ * not live there. */
+typedef struct {
+	profiler_mode mode;
+	const char *mode_source;
+	profiler_clock clock;
+} profiler_process_state;
+
+extern profiler_process_state profiler_process;
+
+/* The module globals of the running thread, looked up once per engine event
+ * and passed down: under ZTS every PROFILER_G() is a thread-local lookup. */
+#define PROFILER_GLOBALS() ZEND_MODULE_GLOBALS_BULK(profiler)
 
 /* observer.c: the engine hooks */
 void profiler_observer_register(void);
@@ -43,8 +60,9 @@ bool profiler_session_start(void);
 void profiler_session_finish(void);
 void profiler_session_write_part(profiler_recorder *recorder);
 void profiler_session_full(void *user, profiler_recorder *recorder);
-/* in a child after fork(): drop the parent's profile, start the child's */
-void profiler_session_restart_in_child(void);
+/* in a child after fork(): drop the parent's profile, start the child's;
+ * false if the child's could not start */
+bool profiler_session_restart_in_child(void);
 
 /* activation.c: whether this request is profiled */
 bool profiler_activation_decide(char *why, size_t why_len);

@@ -14,6 +14,8 @@
 
 ZEND_DECLARE_MODULE_GLOBALS(profiler)
 
+profiler_process_state profiler_process;
+
 PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("profiler.mode", "off", PHP_INI_SYSTEM, OnUpdateString, mode_setting, zend_profiler_globals, profiler_globals)
 	STD_PHP_INI_ENTRY("profiler.output_dir", "/tmp", PHP_INI_ALL, OnUpdateString, output_dir, zend_profiler_globals, profiler_globals)
@@ -64,10 +66,10 @@ static PHP_MINIT_FUNCTION(profiler)
 	profiler_activation_read_mode();
 	/* what went wrong at startup stays in every request's profiler_info() */
 	profiler_log_keep_recent(PROFILER_G(log));
-	if (PROFILER_G(mode) == PROFILER_MODE_PROFILE) {
+	if (profiler_process.mode == PROFILER_MODE_PROFILE) {
 		/* With the mode off nothing is registered, so the engine runs
 		 * exactly as if the extension were not loaded. */
-		profiler_clock_init(&PROFILER_G(clock), NULL);
+		profiler_clock_init(&profiler_process.clock, NULL);
 		profiler_observer_register();
 	}
 	return SUCCESS;
@@ -93,7 +95,7 @@ static PHP_RINIT_FUNCTION(profiler)
 	/* persistent: the profiler keeps out of the heap it measures */
 	zend_hash_init(&PROFILER_G(used_paths), 8, NULL, NULL, 1);
 	profiler_observer_request_start();
-	if (PROFILER_G(mode) == PROFILER_MODE_PROFILE) {
+	if (profiler_process.mode == PROFILER_MODE_PROFILE) {
 		profiler_observer_find_heap_counters();
 	}
 	PROFILER_G(used_paths_ready) = true;
@@ -122,7 +124,7 @@ static PHP_MINFO_FUNCTION(profiler)
 	php_info_print_table_start();
 	php_info_print_table_row(2, "profiler support", "enabled");
 	php_info_print_table_row(2, "Version", PHP_PROFILER_VERSION);
-	php_info_print_table_row(2, "Mode", PROFILER_G(mode) == PROFILER_MODE_PROFILE ? "profile" : "off");
+	php_info_print_table_row(2, "Mode", profiler_process.mode == PROFILER_MODE_PROFILE ? "profile" : "off");
 	php_info_print_table_end();
 	DISPLAY_INI_ENTRIES();
 }
@@ -139,7 +141,7 @@ PHP_FUNCTION(profiler_get_filename)
 PHP_FUNCTION(profiler_start)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (PROFILER_G(mode) != PROFILER_MODE_PROFILE) {
+	if (profiler_process.mode != PROFILER_MODE_PROFILE) {
 		PROFILER_LOG(PROFILER_LOG_WARN, "profiler_start() was called, but profiler.mode is not 'profile'.");
 		RETURN_FALSE;
 	}
@@ -222,10 +224,10 @@ PHP_FUNCTION(profiler_info)
 	}
 	info_heading(&p, "Profiler");
 	info_row(&p, "Version", PHP_PROFILER_VERSION);
-	info_row(&p, "Mode", PROFILER_G(mode) == PROFILER_MODE_PROFILE ? "profile" : "off");
-	info_row(&p, "Mode set by", PROFILER_G(mode_source) ? PROFILER_G(mode_source) : "profiler.mode");
-	info_row(&p, "Clock", PROFILER_G(mode) == PROFILER_MODE_PROFILE
-		? profiler_clock_source_name(PROFILER_G(clock).source) : "(not started: mode is off)");
+	info_row(&p, "Mode", profiler_process.mode == PROFILER_MODE_PROFILE ? "profile" : "off");
+	info_row(&p, "Mode set by", profiler_process.mode_source ? profiler_process.mode_source : "profiler.mode");
+	info_row(&p, "Clock", profiler_process.mode == PROFILER_MODE_PROFILE
+		? profiler_clock_source_name(profiler_process.clock.source) : "(not started: mode is off)");
 	info_row(&p, "Profiling this request", PROFILER_G(recording) ? "yes" : "no");
 	info_row(&p, "Why", PROFILER_G(activation)[0] ? PROFILER_G(activation) : "profiler.mode is off");
 	info_row(&p, "Profile file", PROFILER_G(recording) && PROFILER_G(filename) ? PROFILER_G(filename) : "(none)");

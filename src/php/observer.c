@@ -11,7 +11,6 @@
 
 #include "src/lib/recorder_private.h"
 
-#include <unistd.h>
 
 /* Keys of top-level code are tagged function ids (odd); other keys are
  * aligned pointers (even). An included file's op_array is freed after it
@@ -43,7 +42,7 @@ static zend_always_inline bool plain_function_key(zend_execute_data *ex, uintptr
 	return true;
 }
 
-static zend_always_inline uintptr_t function_key(zend_execute_data *ex)
+static zend_always_inline uintptr_t function_key(zend_profiler_globals *g, zend_execute_data *ex)
 {
 	uintptr_t key;
 
@@ -51,7 +50,7 @@ static zend_always_inline uintptr_t function_key(zend_execute_data *ex)
 		return key;
 	}
 	/* named afresh per run; rare next to calls */
-	return ((uintptr_t)profiler_name_function(PROFILER_G(funcs), ex) << 1) | KEY_TAGGED_ID;
+	return ((uintptr_t)profiler_name_function(g->funcs, ex) << 1) | KEY_TAGGED_ID;
 }
 
 /* The line of a call from caller: the current line of the nearest user
@@ -80,70 +79,73 @@ static zend_always_inline uint32_t line_of_call_from_frame(zend_execute_data *ca
 	return line_of_call_from(caller->prev_execute_data);
 }
 
-/* zend_memory_usage() is a call into PHP per reading, twice per profiled
- * call; the counter it returns is a field of the heap. Its place in the
- * (private) heap struct is checked once per request against what
- * zend_memory_usage() and zend_memory_peak_usage() return; if it does not
- * match, the readings go through the functions. */
-void profiler_observer_find_heap_counters(void)
-{
-	const size_t *fields = (const size_t *)zend_mm_get_heap();
-	size_t usage = zend_memory_usage(0), peak = zend_memory_peak_usage(0);
-
-	PROFILER_G(heap_usage) = NULL;
-	PROFILER_G(heap_peak) = NULL;
-	/* PHP 8.2's zend_mm_heap starts with use_custom_heap (padded), storage,
-	 * size and peak; both counters must read what the functions return.
-	 * Nothing is allocated to check: that would move the script's peak. */
-	if (fields && is_zend_mm() && usage != 0 && peak != 0 && fields[2] == usage && fields[3] == peak) {
-		PROFILER_G(heap_usage) = &fields[2];
-		PROFILER_G(heap_peak) = &fields[3];
-	}
-}
-
 static zend_always_inline uint64_t read_ticks(bool tsc)
 {
 #if PROFILER_CLOCK_HAVE_TSC
 	if (tsc) {
-		return __rdtsc();
+		return profiler_platform_rdtsc();
 	}
 #endif
 	(void)tsc;
 	return profiler_clock_monotonic_ns();
 }
 
-static zend_always_inline uint64_t read_mem(void)
+/* Where the heap's usage counters are, if compat.h knows and they read what
+ * zend_memory_usage() and zend_memory_peak_usage() return; checked once per
+ * request. Nothing is allocated to check: that would move the script's
+ * peak. */
+void profiler_observer_find_heap_counters(void)
 {
-	const size_t *usage = PROFILER_G(heap_usage);
+	zend_profiler_globals *g = PROFILER_GLOBALS();
+
+	g->heap_usage = NULL;
+	g->heap_peak = NULL;
+#ifdef PROFILER_COMPAT_HEAP_SIZE_WORD
+	{
+		const size_t *fields = (const size_t *)zend_mm_get_heap();
+		size_t usage = zend_memory_usage(0), peak = zend_memory_peak_usage(0);
+
+		if (fields && is_zend_mm() && usage != 0 && peak != 0 && fields[PROFILER_COMPAT_HEAP_SIZE_WORD] == usage
+				&& fields[PROFILER_COMPAT_HEAP_PEAK_WORD] == peak) {
+			g->heap_usage = &fields[PROFILER_COMPAT_HEAP_SIZE_WORD];
+			g->heap_peak = &fields[PROFILER_COMPAT_HEAP_PEAK_WORD];
+		}
+	}
+#endif
+}
+
+static zend_always_inline uint64_t read_mem(const zend_profiler_globals *g)
+{
+	const size_t *usage = g->heap_usage;
 	return EXPECTED(usage != NULL) ? *usage : zend_memory_usage(0);
 }
 
 /* 0 unless profiler.peak_memory is on for this profile */
-static zend_always_inline uint64_t read_peak(void)
+static zend_always_inline uint64_t read_peak(const zend_profiler_globals *g)
 {
-	if (EXPECTED(!PROFILER_G(session_peak_memory))) {
+	if (EXPECTED(!g->session_peak_memory)) {
 		return 0;
 	}
-	return PROFILER_G(heap_peak) ? *PROFILER_G(heap_peak) : zend_memory_peak_usage(0);
+	return g->heap_peak ? *g->heap_peak : zend_memory_peak_usage(0);
 }
 
 uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call)
 {
+	zend_profiler_globals *g = user;
 	zend_execute_data *ex = (zend_execute_data *)call;
 	uint32_t id;
 
-	(void)user;
 	if (key & KEY_TAGGED_ID) {
 		return (uint32_t)(key >> 1);
 	}
-	if (profiler_func_table_find_key(PROFILER_G(funcs), key, &id)) {
+	if (profiler_func_table_find_key(g->funcs, key, &id)) {
 		return id;
 	}
-	id = profiler_name_function(PROFILER_G(funcs), ex);
+	id = profiler_name_function(g->funcs, ex);
 	/* call_user_func's name holds its call site, which the node (parent,
 	 * line) pins down, but a per-function binding would not */
 	if (id != PROFILER_FUNC_NONE && !profiler_name_has_call_site(ex->func)) {
-		profiler_func_table_bind_key(PROFILER_G(funcs), key, id);
+		profiler_func_table_bind_key(g->funcs, key, id);
 	}
 	return id;
 }
@@ -151,46 +153,48 @@ uint32_t profiler_resolve_function(void *user, uintptr_t key, const void *call)
 /* The slow paths take few arguments, so the handlers reach them by a tail
  * call and the fast paths need no stack frame. */
 /* Reached from the fast paths only, so peak memory is off. */
-static ZEND_COLD zend_never_inline void begin_slow(zend_execute_data *ex, uintptr_t key, uint64_t ticks,
-	uint64_t mem)
+static ZEND_COLD zend_never_inline void begin_slow(zend_profiler_globals *g, zend_execute_data *ex, uintptr_t key,
+	uint64_t ticks, uint64_t mem)
 {
 	profiler_sample now = { ticks, mem, 0 };
 
 	/* a caller that is not on top means frames ended unseen: open before a
 	 * window started and never observed, or cut off by a fatal error */
-	profiler_recorder_enter(PROFILER_G(recorder), key, call_line(ex), ex, ex->prev_execute_data, ex, &now);
+	profiler_recorder_enter(g->recorder, key, call_line(ex), ex, ex->prev_execute_data, ex, &now);
 }
 
-static ZEND_COLD zend_never_inline void end_slow(zend_execute_data *ex, uint64_t ticks, uint64_t mem, bool user)
+static ZEND_COLD zend_never_inline void end_slow(zend_profiler_globals *g, zend_execute_data *ex, uint64_t ticks,
+	uint64_t mem, bool user)
 {
 	profiler_sample now = { ticks, mem, 0 };
 
-	profiler_recorder_leave(PROFILER_G(recorder), ex, &now, user);
+	profiler_recorder_leave(g->recorder, ex, &now, user);
 }
 
 /* Every call that the fast paths below do not take: closures from
  * internal code and top-level code (named when met), memory read through
  * zend_memory_usage(), peak memory. */
-static ZEND_COLD zend_never_inline void begin_general(zend_execute_data *ex, bool tsc)
+static ZEND_COLD zend_never_inline void begin_general(zend_profiler_globals *g, zend_execute_data *ex, bool tsc)
 {
-	uintptr_t key = function_key(ex);
+	uintptr_t key = function_key(g, ex);
 	uint32_t line = call_line(ex);
 	profiler_sample now;
 
-	now.mem = read_mem();
+	now.mem = read_mem(g);
 	now.ticks = read_ticks(tsc);
-	now.peak = read_peak();
-	profiler_recorder_enter_inline(PROFILER_G(recorder), key, line, ex, ex->prev_execute_data, ex, &now);
+	now.peak = read_peak(g);
+	profiler_recorder_enter_inline(g->recorder, key, line, ex, ex->prev_execute_data, ex, &now);
 }
 
-static ZEND_COLD zend_never_inline void end_general(zend_execute_data *ex, bool tsc, bool user)
+static ZEND_COLD zend_never_inline void end_general(zend_profiler_globals *g, zend_execute_data *ex, bool tsc,
+	bool user)
 {
 	profiler_sample now;
 
 	now.ticks = read_ticks(tsc);
-	now.mem = read_mem();
-	now.peak = read_peak();
-	profiler_recorder_leave_inline(PROFILER_G(recorder), ex, &now, user);
+	now.mem = read_mem(g);
+	now.peak = read_peak(g);
+	profiler_recorder_leave_inline(g->recorder, ex, &now, user);
 }
 
 /* Where a named function was last found when its caller's guesses missed.
@@ -208,10 +212,9 @@ static ZEND_COLD zend_never_inline void end_general(zend_execute_data *ex, bool 
  * slot from an older tree, or an older request, matches nothing. One slot,
  * not the four the record takes: every function of the process, internal
  * ones included, gets it, and four made Twig's peak memory 0.4 MB larger.
- * The handle is taken once, at startup, before any function has a run-time
- * cache, and is only read afterwards. It needs 64-bit slots; elsewhere it
- * stays -1 and calls go to the index. */
-static int node_slot_handle = -1;
+ * The handles are taken once, at startup, before any function has a
+ * run-time cache, and are only read afterwards. */
+static profiler_compat_slot node_slot_handle;
 
 typedef struct profiler_remembered_node {
 	profiler_call_node *node;
@@ -225,50 +228,46 @@ void profiler_observer_forget_nodes(void)
 	PROFILER_G(remembered_count) = 0;
 }
 
-/* ex's slot, or NULL; ex runs a named function (its key is its
- * zend_function) */
+/* ex's slot; ex runs a named function (its key is its zend_function) */
 static zend_always_inline uintptr_t *node_slot(zend_execute_data *ex)
 {
-	if (node_slot_handle < 0) {
-		return NULL;
-	}
-	return (uintptr_t *)((void **)RUN_TIME_CACHE(&ex->func->common) + node_slot_handle);
+	return (uintptr_t *)profiler_compat_slot_of(node_slot_handle, ex->func);
 }
 
 /* The record slot points to in this epoch, or NULL. */
-static zend_always_inline profiler_remembered_node *remembered_record(uintptr_t slot)
+static zend_always_inline profiler_remembered_node *remembered_record(const zend_profiler_globals *g, uintptr_t slot)
 {
 	uint32_t index = (uint32_t)slot;
 
-	if (index == 0 || index > PROFILER_G(remembered_count)
-			|| (uint32_t)((uint64_t)slot >> 32) != (uint32_t)PROFILER_G(node_epoch)) {
+	if (index == 0 || index > g->remembered_count || (uint32_t)((uint64_t)slot >> 32) != (uint32_t)g->node_epoch) {
 		return NULL;
 	}
-	return &PROFILER_G(remembered)[index - 1];
+	return &g->remembered[index - 1];
 }
 
-static void remember_node(uintptr_t *slot, profiler_frame *top, profiler_call_node *node, uint32_t line)
+static void remember_node(zend_profiler_globals *g, uintptr_t *slot, profiler_frame *top, profiler_call_node *node,
+	uint32_t line)
 {
-	profiler_remembered_node *r = remembered_record(*slot);
+	profiler_remembered_node *r = remembered_record(g, *slot);
 
 	if (!r) {
-		if (PROFILER_G(remembered_count) == PROFILER_G(remembered_cap)) {
-			size_t cap = PROFILER_G(remembered_cap) ? PROFILER_G(remembered_cap) * 2 : 64;
+		if (g->remembered_count == g->remembered_cap) {
+			size_t cap = g->remembered_cap ? g->remembered_cap * 2 : 64;
 			profiler_remembered_node *grown;
 
 			/* a record for each function the index found: never many */
 			if (cap >= UINT32_MAX) {
 				return;
 			}
-			grown = perealloc_recoverable(PROFILER_G(remembered), cap * sizeof(*grown), 1);
+			grown = perealloc_recoverable(g->remembered, cap * sizeof(*grown), 1);
 			if (!grown) {
 				return;
 			}
-			PROFILER_G(remembered) = grown;
-			PROFILER_G(remembered_cap) = cap;
+			g->remembered = grown;
+			g->remembered_cap = cap;
 		}
-		r = &PROFILER_G(remembered)[PROFILER_G(remembered_count)++];
-		*slot = (uintptr_t)((uint64_t)(uint32_t)PROFILER_G(node_epoch) << 32 | PROFILER_G(remembered_count));
+		r = &g->remembered[g->remembered_count++];
+		*slot = (uintptr_t)((uint64_t)(uint32_t)g->node_epoch << 32 | g->remembered_count);
 	}
 	r->node = node;
 	r->parent = top->node;
@@ -278,26 +277,26 @@ static void remember_node(uintptr_t *slot, profiler_frame *top, profiler_call_no
 /* A call from the frame on top that neither guess predicted: the tree's
  * index; only a new path takes the slow path. The frame above top is
  * staged; slot, if not NULL, remembers the node found. */
-static zend_never_inline void begin_indexed(zend_execute_data *ex, profiler_context *c, profiler_frame *top,
-	uintptr_t key, uint32_t line, uintptr_t *slot)
+static zend_never_inline void begin_indexed(zend_profiler_globals *g, zend_execute_data *ex, profiler_context *c,
+	profiler_frame *top, uintptr_t key, uint32_t line, uintptr_t *slot)
 {
-	profiler_call_node *node = profiler_recorder_push_indexed(PROFILER_G(recorder), c, top, key, line);
+	profiler_call_node *node = profiler_recorder_push_indexed(g->recorder, c, top, key, line);
 
 	if (node) {
 		if (slot) {
-			remember_node(slot, top, node, line);
+			remember_node(g, slot, top, node, line);
 		}
 		return;
 	}
-	begin_slow(ex, key, top[1].start_ticks, top[1].start_mem);
+	begin_slow(g, ex, key, top[1].start_ticks, top[1].start_mem);
 }
 
 /* A call from the frame on top that its first guess did not predict: the
  * second guess, then where its function was last found, then the index.
  * Apart from the slow ones, each step passes few enough arguments in
  * registers to reach the next by a tail call, so none saves registers. */
-static zend_never_inline void begin_unpredicted(zend_execute_data *ex, profiler_context *c, profiler_frame *top,
-	uintptr_t key, uint32_t line)
+static zend_never_inline void begin_unpredicted(zend_profiler_globals *g, zend_execute_data *ex, profiler_context *c,
+	profiler_frame *top, uintptr_t key, uint32_t line)
 {
 	uintptr_t *slot = NULL;
 	profiler_remembered_node *r;
@@ -309,24 +308,24 @@ static zend_never_inline void begin_unpredicted(zend_execute_data *ex, profiler_
 	if (key == (uintptr_t)ex->func) {
 		slot = node_slot(ex);
 	}
-	if (slot && (r = remembered_record(*slot)) != NULL && r->parent == top->node && r->line == line) {
+	if (slot && (r = remembered_record(g, *slot)) != NULL && r->parent == top->node && r->line == line) {
 		profiler_recorder_push_found(c, top, r->node);
 		return;
 	}
-	begin_indexed(ex, c, top, key, line, slot);
+	begin_indexed(g, ex, c, top, key, line, slot);
 }
 
 /* The recorder's fast paths, from a settled context: a call from the frame
  * on top along a known path, and the end of the frame on top. */
-static zend_always_inline void begin_settled(zend_execute_data *ex, profiler_context *c, uintptr_t key,
-	uint64_t ticks, uint64_t mem)
+static zend_always_inline void begin_settled(zend_profiler_globals *g, zend_execute_data *ex, profiler_context *c,
+	uintptr_t key, uint64_t ticks, uint64_t mem)
 {
 	zend_execute_data *caller = ex->prev_execute_data;
 	profiler_frame *top = profiler_recorder_caller_on_top(c, caller);
 	uint32_t line;
 
 	if (UNEXPECTED(!top)) {
-		begin_slow(ex, key, ticks, mem);
+		begin_slow(g, ex, key, ticks, mem);
 		return;
 	}
 	line = line_of_call_from_frame(caller);
@@ -334,33 +333,33 @@ static zend_always_inline void begin_settled(zend_execute_data *ex, profiler_con
 	if (profiler_recorder_push_first_guess(c, top, key, line)) {
 		return;
 	}
-	begin_unpredicted(ex, c, top, key, line);
+	begin_unpredicted(g, ex, c, top, key, line);
 }
 
-static zend_always_inline void end_settled(zend_execute_data *ex, profiler_context *c, uint64_t ticks,
-	uint64_t mem, bool user)
+static zend_always_inline void end_settled(zend_profiler_globals *g, zend_execute_data *ex, profiler_context *c,
+	uint64_t ticks, uint64_t mem, bool user)
 {
 	if (profiler_recorder_leave_top(c, ex, ticks, mem, user)) {
 		return;
 	}
-	end_slow(ex, ticks, mem, user);
+	end_slow(g, ex, ticks, mem, user);
 }
 
 /* The same after a user function's memory is settled (see
  * profiler_recorder_settle), when that charges the nodes around it: out of
  * line, so that the handlers, which tail call these, save no registers. */
-static zend_never_inline void begin_settling(zend_execute_data *ex, profiler_context *c, uintptr_t key,
-	uint64_t ticks, uint64_t mem)
+static zend_never_inline void begin_settling(zend_profiler_globals *g, zend_execute_data *ex, profiler_context *c,
+	uintptr_t key, uint64_t ticks, uint64_t mem)
 {
 	profiler_recorder_settle_pending(c, mem);
-	begin_settled(ex, c, key, ticks, mem);
+	begin_settled(g, ex, c, key, ticks, mem);
 }
 
-static zend_never_inline void end_settling(zend_execute_data *ex, profiler_context *c, uint64_t ticks,
-	uint64_t mem, bool user)
+static zend_never_inline void end_settling(zend_profiler_globals *g, zend_execute_data *ex, profiler_context *c,
+	uint64_t ticks, uint64_t mem, bool user)
 {
 	profiler_recorder_settle_pending(c, mem);
-	end_settled(ex, c, ticks, mem, user);
+	end_settled(g, ex, c, ticks, mem, user);
 }
 
 /* checked: the handler may run outside a profile (closures and top-level
@@ -372,52 +371,54 @@ static zend_never_inline void end_settling(zend_execute_data *ex, profiler_conte
  * need no stack frame and save no registers. */
 static zend_always_inline void begin_call(zend_execute_data *ex, bool tsc, bool checked)
 {
+	zend_profiler_globals *g = PROFILER_GLOBALS();
 	profiler_context *c;
 	uintptr_t key;
 	uint64_t mem, ticks;
 
-	if (checked && UNEXPECTED(!PROFILER_G(recording))) {
+	if (checked && UNEXPECTED(!g->recording)) {
 		return;
 	}
 	if (!checked) {
 		/* only named functions get these (see switchable) */
 		key = (uintptr_t)ex->func;
-	} else if (UNEXPECTED(!PROFILER_G(fast_path)) || UNEXPECTED(!plain_function_key(ex, &key))) {
-		begin_general(ex, tsc);
+	} else if (UNEXPECTED(!g->fast_path) || UNEXPECTED(!plain_function_key(ex, &key))) {
+		begin_general(g, ex, tsc);
 		return;
 	}
-	mem = *PROFILER_G(heap_usage);
+	mem = *g->heap_usage;
 	ticks = read_ticks(tsc);
-	c = PROFILER_G(context);
+	c = g->context;
 	if (UNEXPECTED(c->settle_node != NULL) && !profiler_recorder_settle_plain(c, mem)) {
-		begin_settling(ex, c, key, ticks, mem);
+		begin_settling(g, ex, c, key, ticks, mem);
 		return;
 	}
-	begin_settled(ex, c, key, ticks, mem);
+	begin_settled(g, ex, c, key, ticks, mem);
 }
 
 /* user: the function's locals are freed after this event; its memory is
  * settled at the next one (see profiler_recorder_settle) */
 static zend_always_inline void end_call(zend_execute_data *ex, bool tsc, bool checked, bool user)
 {
+	zend_profiler_globals *g = PROFILER_GLOBALS();
 	profiler_context *c;
 	uint64_t mem, ticks;
 
-	if (checked && UNEXPECTED(!PROFILER_G(recording))) {
+	if (checked && UNEXPECTED(!g->recording)) {
 		return;
 	}
-	if (checked && UNEXPECTED(!PROFILER_G(fast_path))) {
-		end_general(ex, tsc, user);
+	if (checked && UNEXPECTED(!g->fast_path)) {
+		end_general(g, ex, tsc, user);
 		return;
 	}
 	ticks = read_ticks(tsc);
-	mem = *PROFILER_G(heap_usage);
-	c = PROFILER_G(context);
+	mem = *g->heap_usage;
+	c = g->context;
 	if (UNEXPECTED(c->settle_node != NULL) && !profiler_recorder_settle_plain(c, mem)) {
-		end_settling(ex, c, ticks, mem, user);
+		end_settling(g, ex, c, ticks, mem, user);
 		return;
 	}
-	end_settled(ex, c, ticks, mem, user);
+	end_settled(g, ex, c, ticks, mem, user);
 }
 
 /* The handlers come in variants (clock source, whether to test that a
@@ -448,19 +449,19 @@ DEFINE_HANDLERS(mono_on, false, false)
  * path (peak memory, or memory read through zend_memory_usage()). */
 static void observer_begin_general_tsc(zend_execute_data *ex)
 {
-	begin_general(ex, true);
+	begin_general(PROFILER_GLOBALS(), ex, true);
 }
 
 static void observer_begin_general_mono(zend_execute_data *ex)
 {
-	begin_general(ex, false);
+	begin_general(PROFILER_GLOBALS(), ex, false);
 }
 
 #define DEFINE_GENERAL_END(suffix, tsc, user) \
 	static void observer_end_general_##suffix(zend_execute_data *ex, zval *retval) \
 	{ \
 		(void)retval; \
-		end_general(ex, tsc, user); \
+		end_general(PROFILER_GLOBALS(), ex, tsc, user); \
 	}
 
 DEFINE_GENERAL_END(tsc, true, false)
@@ -489,7 +490,7 @@ static const zend_observer_fcall_end_handler end_handlers[2][2][2] = {
 
 static bool use_tsc(void)
 {
-	return PROFILER_G(clock).source == PROFILER_CLOCK_TSC;
+	return profiler_process.clock.source == PROFILER_CLOCK_TSC;
 }
 
 static void observer_begin(zend_execute_data *ex)
@@ -512,8 +513,10 @@ static void observer_end(zend_execute_data *ex, zval *retval)
 
 void profiler_observer_read_sample(profiler_sample *now)
 {
-	now->mem = read_mem();
-	now->peak = read_peak();
+	zend_profiler_globals *g = PROFILER_GLOBALS();
+
+	now->mem = read_mem(g);
+	now->peak = read_peak(g);
 	now->ticks = read_ticks(use_tsc());
 }
 
@@ -522,14 +525,15 @@ void profiler_observer_read_sample(profiler_sample *now)
  * under that function, as in Xdebug. */
 static void observer_begin_destructor(zend_execute_data *ex)
 {
+	zend_profiler_globals *g = PROFILER_GLOBALS();
 	zend_execute_data *caller = ex->prev_execute_data;
-	profiler_recorder *r = PROFILER_G(recorder);
+	profiler_recorder *r = g->recorder;
 	profiler_sample now;
 	const profiler_func_info *ended;
 	uintptr_t key;
 	uint32_t line;
 
-	if (!PROFILER_G(recording)) {
+	if (!g->recording) {
 		return;
 	}
 	if (caller && caller->func && ZEND_USER_CODE(caller->func->type) && caller->opline
@@ -539,9 +543,9 @@ static void observer_begin_destructor(zend_execute_data *ex)
 				 * opline, whose line is 0 */
 				|| caller->opline->opcode == ZEND_HANDLE_EXCEPTION)
 			&& r->current->ended_node
-			&& (ended = profiler_func_table_get(PROFILER_G(funcs), r->current->ended_node->func_id))
+			&& (ended = profiler_func_table_get(g->funcs, r->current->ended_node->func_id))
 			&& ended->self_line != PROFILER_LINE_CALL_SITE) {
-		key = function_key(ex);
+		key = function_key(g, ex);
 		line = call_line(ex);
 		profiler_observer_read_sample(&now);
 		if (profiler_recorder_enter_under_ended(r, key, line, ex, caller, ex, &now)) {
@@ -551,12 +555,16 @@ static void observer_begin_destructor(zend_execute_data *ex)
 	observer_begin(ex);
 }
 
+static void switch_handlers(bool on, zend_execute_data *running, zval *retval, bool in_end);
+
 /* After pcntl_fork() returns in a child, the child's profile starts: its own
  * file (its own pid in %p) from the moment of the fork. */
 static void observer_end_fork(zend_execute_data *ex, zval *retval)
 {
-	if (PROFILER_G(recording) && getpid() != PROFILER_G(recording_pid)) {
-		profiler_session_restart_in_child();
+	if (PROFILER_G(recording) && profiler_platform_getpid() != PROFILER_G(recording_pid) && !profiler_session_restart_in_child()) {
+		/* named functions' handlers assume a profile is running */
+		switch_handlers(false, ex, retval, true);
+		return;
 	}
 	observer_end(ex, retval);
 }
@@ -569,7 +577,7 @@ static void observer_begin_exec(zend_execute_data *ex)
 		PROFILER_LOG(PROFILER_LOG_INFO, "pcntl_exec() is replacing the process; writing the profile now.");
 		profiler_session_finish();
 		/* should exec fail, the script goes on unprofiled */
-		profiler_observer_switch_handlers(false);
+		switch_handlers(false, ex, NULL, false);
 	}
 }
 
@@ -646,16 +654,23 @@ static void install(profiler_observed_function *entry)
 	zend_observer_add_end_handler(entry->func, entry->installed.end);
 }
 
-static void uninstall(profiler_observed_function *entry)
+/* Removes entry's handlers; next: the other observers' handlers that moved
+ * into their places (see compat.h). */
+static void uninstall(profiler_observed_function *entry, zend_observer_fcall_handlers *next)
 {
-	zend_observer_remove_begin_handler(entry->func, entry->installed.begin);
-	zend_observer_remove_end_handler(entry->func, entry->installed.end);
+	profiler_compat_remove_begin_handler(entry->func, entry->installed.begin, &next->begin);
+	profiler_compat_remove_end_handler(entry->func, entry->installed.end, &next->end);
 }
 
 /* Switching on again (a forked child's profile starting while the parent's
- * handlers are on) installs the pair that suits the new profile. */
-void profiler_observer_switch_handlers(bool on)
+ * handlers are on) installs the pair that suits the new profile.
+ *
+ * running: NULL, or the frame whose begin (in_end false) or end handler of
+ * ours is running now. The engine walks on from that handler's slot, where
+ * the next observer's handler has just moved, so that one is called here. */
+static void switch_handlers(bool on, zend_execute_data *running, zval *retval, bool in_end)
 {
+	zend_observer_fcall_handlers next, skipped = { NULL, NULL };
 	size_t i;
 
 	if (!on && !PROFILER_G(handlers_on)) {
@@ -668,13 +683,26 @@ void profiler_observer_switch_handlers(bool on)
 			if (on && entry->installed.begin == wanted.begin && entry->installed.end == wanted.end) {
 				continue;
 			}
-			uninstall(entry);
+			uninstall(entry, &next);
+			if (running && entry->func == running->func) {
+				skipped = next;
+			}
 		}
 		if (on) {
 			install(entry);
 		}
 	}
 	PROFILER_G(handlers_on) = on;
+	if (in_end && skipped.end) {
+		skipped.end(running, retval);
+	} else if (running && !in_end && skipped.begin) {
+		skipped.begin(running);
+	}
+}
+
+void profiler_observer_switch_handlers(bool on)
+{
+	switch_handlers(on, NULL, NULL, false);
 }
 
 void profiler_observer_request_start(void)
@@ -730,7 +758,8 @@ void profiler_observer_join_open_frames(void)
 	 * real callers */
 	for (i = count; i > 0; i--) {
 		ex = frames[i - 1];
-		profiler_recorder_enter(PROFILER_G(recorder), function_key(ex), call_line(ex), ex, ex->prev_execute_data, ex, &now);
+		profiler_recorder_enter(PROFILER_G(recorder), function_key(PROFILER_GLOBALS(), ex), call_line(ex), ex,
+			ex->prev_execute_data, ex, &now);
 	}
 	pefree(frames, 1);
 }
@@ -742,32 +771,32 @@ void profiler_observer_follow_context(void)
 
 static void observer_fiber_switch(zend_fiber_context *from, zend_fiber_context *to)
 {
+	zend_profiler_globals *g = PROFILER_GLOBALS();
 	profiler_sample now;
 
-	if (!PROFILER_G(recording)) {
+	if (!g->recording) {
 		return;
 	}
 	profiler_observer_read_sample(&now);
-	profiler_recorder_switch(PROFILER_G(recorder), from, to, &now);
-	profiler_observer_follow_context();
+	profiler_recorder_switch(g->recorder, from, to, &now);
+	g->context = profiler_recorder_current(g->recorder);
 }
 
 static void observer_fiber_destroy(zend_fiber_context *context)
 {
+	zend_profiler_globals *g = PROFILER_GLOBALS();
 	profiler_sample now;
 
-	if (!PROFILER_G(recording)) {
+	if (!g->recording) {
 		return;
 	}
 	profiler_observer_read_sample(&now);
-	profiler_recorder_forget_context(PROFILER_G(recorder), context, &now);
+	profiler_recorder_forget_context(g->recorder, context, &now);
 }
 
 void profiler_observer_register(void)
 {
-#if UINTPTR_MAX > 0xFFFFFFFFu
-	node_slot_handle = zend_get_op_array_extension_handle("profiler");
-#endif
+	node_slot_handle = profiler_compat_reserve_slot("profiler");
 	zend_observer_fcall_register(observer_init);
 	zend_observer_fiber_switch_register(observer_fiber_switch);
 	zend_observer_fiber_destroy_register(observer_fiber_destroy);

@@ -3,7 +3,7 @@
 #include "engine.h"
 
 #include "SAPI.h"
-#include "ext/standard/php_random.h"
+#include "ext/random/php_random.h"
 #include "main/php_globals.h"
 #include "main/php_main.h"
 #include "Zend/zend_smart_str.h"
@@ -12,8 +12,6 @@
 #include "src/lib/filename.h"
 #include "src/lib/folded.h"
 
-#include <sys/time.h>
-#include <unistd.h>
 
 /* A value of $_SERVER (made available first: it is created on demand). */
 static profiler_bytes server_value(const char *name, size_t name_len)
@@ -62,17 +60,17 @@ static void expand_name(char *name)
 {
 	profiler_filename_values v;
 	profiler_filename_notes notes;
-	struct timeval tv;
+	struct timespec now;
 	char cwd[MAXPATHLEN];
 	const char *script = script_path();
 
 	memset(&v, 0, sizeof(v));
-	gettimeofday(&tv, NULL);
-	v.pid = (long)getpid();
+	profiler_platform_realtime(&now);
+	v.pid = profiler_platform_getpid();
+	v.time_us = (uint64_t)now.tv_sec * 1000000u + (uint64_t)now.tv_nsec / 1000u;
 	if (php_random_bytes_silent(&v.random, sizeof(v.random)) == FAILURE) {
-		v.random = (uint64_t)tv.tv_usec ^ ((uint64_t)v.pid << 32);
+		v.random = (v.time_us % 1000000u) ^ ((uint64_t)v.pid << 32);
 	}
-	v.time_us = (uint64_t)tv.tv_sec * 1000000u + (uint64_t)tv.tv_usec;
 	if (VCWD_GETCWD(cwd, sizeof(cwd))) {
 		v.cwd_crc = profiler_crc32(cwd, strlen(cwd));
 	}
@@ -294,7 +292,7 @@ static bool start_session(bool announce)
 	rec_options.memory_cap = PROFILER_G(max_tree_memory) > 0 ? (size_t)PROFILER_G(max_tree_memory) : 0;
 	rec_options.resolve = profiler_resolve_function;
 	rec_options.full = profiler_session_full;
-	rec_options.user = NULL;
+	rec_options.user = PROFILER_GLOBALS();
 	PROFILER_G(recorder) = PROFILER_G(funcs) ? profiler_recorder_create(&rec_options) : NULL;
 	profiler_observer_follow_context();
 	if (!PROFILER_G(recorder)) {
@@ -309,7 +307,7 @@ static bool start_session(bool announce)
 	PROFILER_G(part) = 0;
 	PROFILER_G(session_peak_memory) = PROFILER_G(peak_memory);
 	PROFILER_G(fast_path) = PROFILER_G(heap_usage) != NULL && !PROFILER_G(session_peak_memory);
-	PROFILER_G(recording_pid) = getpid();
+	PROFILER_G(recording_pid) = profiler_platform_getpid();
 	if (announce) {
 		send_header(PROFILER_G(filename));
 	}
@@ -329,7 +327,7 @@ bool profiler_session_start(void)
 
 /* Drops what was inherited from the parent without touching the parent's
  * files: the temp files are the parent's to finish or remove. */
-void profiler_session_restart_in_child(void)
+bool profiler_session_restart_in_child(void)
 {
 	PROFILER_G(recording) = false;
 	if (PROFILER_G(sink)) {
@@ -341,12 +339,11 @@ void profiler_session_restart_in_child(void)
 		PROFILER_G(folded_sink) = NULL;
 	}
 	free_session();
-	if (start_session(false)) {
-		profiler_observer_join_open_frames();
-	} else {
-		/* named functions' handlers assume a profile is running */
-		profiler_observer_switch_handlers(false);
+	if (!start_session(false)) {
+		return false;
 	}
+	profiler_observer_join_open_frames();
+	return true;
 }
 
 static bool sink_output_write(void *ctx, const void *data, size_t len)
@@ -358,7 +355,7 @@ void profiler_session_write_part(profiler_recorder *recorder)
 {
 	profiler_cachegrind_options options;
 	char creator[128];
-	double ticks_per_ns = profiler_clock_ticks_per_ns(&PROFILER_G(clock));
+	double ticks_per_ns = profiler_clock_ticks_per_ns(&profiler_process.clock);
 
 	++PROFILER_G(part);
 	if (PROFILER_G(sink)) {

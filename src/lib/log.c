@@ -163,3 +163,12 @@ void profiler_log_keep_recent(profiler_log *log)
 	}
 	profiler_log_clear_recent(log);
 }
+
+void profiler_log_keep_from(profiler_log *log, const profiler_log *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->kept_count && log->kept_count < PROFILER_LOG_KEPT; i++) {
+		memcpy(log->kept[log->kept_count++], from->kept[i], LINE_MAX_BYTES);
+	}
+}

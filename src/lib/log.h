@@ -46,6 +46,9 @@ const char *profiler_log_recent(const profiler_log *log, size_t index);
  * shows them. */
 void profiler_log_clear_recent(profiler_log *log);
 void profiler_log_keep_recent(profiler_log *log);
+/* Adds from's kept messages to log's: a thread started after startup shows
+ * what startup logged. Reads only what profiler_log_keep_recent wrote. */
+void profiler_log_keep_from(profiler_log *log, const profiler_log *from);
 
 const char *profiler_log_level_name(profiler_log_level level);
 

@@ -15,6 +15,8 @@ typedef struct {
 	profiler_mode mode;
 	const char *mode_source;
 	profiler_clock clock;
+	/* the first thread's log, whose kept messages are startup's */
+	const profiler_log *startup_log;
 } profiler_process_state;
 
 extern profiler_process_state profiler_process;

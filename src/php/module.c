@@ -50,10 +50,18 @@ static PHP_GINIT_FUNCTION(profiler)
 #endif
 	memset(profiler_globals, 0, sizeof(*profiler_globals));
 	profiler_globals->log = profiler_log_create();
+	/* under ZTS, a thread started after MINIT: its requests' profiler_info()
+	 * shows what startup logged, as the first thread's do */
+	if (profiler_globals->log && profiler_process.startup_log) {
+		profiler_log_keep_from(profiler_globals->log, profiler_process.startup_log);
+	}
 }
 
 static PHP_GSHUTDOWN_FUNCTION(profiler)
 {
+	if (profiler_process.startup_log == profiler_globals->log) {
+		profiler_process.startup_log = NULL;
+	}
 	profiler_log_destroy(profiler_globals->log);
 	profiler_globals->log = NULL;
 }
@@ -66,6 +74,7 @@ static PHP_MINIT_FUNCTION(profiler)
 	profiler_activation_read_mode();
 	/* what went wrong at startup stays in every request's profiler_info() */
 	profiler_log_keep_recent(PROFILER_G(log));
+	profiler_process.startup_log = PROFILER_G(log);
 	if (profiler_process.mode == PROFILER_MODE_PROFILE) {
 		/* With the mode off nothing is registered, so the engine runs
 		 * exactly as if the extension were not loaded. */

@@ -240,6 +240,29 @@ static void test_unopenable_log_file_reported_once(void **state)
 	free(path);
 }
 
+/* A thread's log takes startup's kept messages, and only those: the first
+ * thread's recent ones stay its own. */
+static void test_keep_from_copies_kept_messages_only(void **state)
+{
+	profiler_log *startup = profiler_log_create();
+	profiler_log *thread = profiler_log_create();
+	(void)state;
+
+	profiler_log_write(startup, PROFILER_LOG_ERR, "bad mode");
+	profiler_log_keep_recent(startup);
+	profiler_log_write(startup, PROFILER_LOG_INFO, "a request of the first thread");
+	profiler_log_keep_from(thread, startup);
+	assert_int_equal(profiler_log_recent_count(thread), 1);
+	assert_string_equal(profiler_log_recent(thread, 0), "[Profiler] ERR: bad mode");
+	/* kept messages survive the thread's requests */
+	profiler_log_write(thread, PROFILER_LOG_INFO, "request");
+	profiler_log_clear_recent(thread);
+	assert_int_equal(profiler_log_recent_count(thread), 1);
+	assert_string_equal(profiler_log_recent(thread, 0), "[Profiler] ERR: bad mode");
+	profiler_log_destroy(thread);
+	profiler_log_destroy(startup);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -251,6 +274,7 @@ int main(void)
 		cmocka_unit_test(test_file_output_respects_level),
 		cmocka_unit_test(test_error_callback_only_for_err_and_crit),
 		cmocka_unit_test(test_unopenable_log_file_reported_once),
+		cmocka_unit_test(test_keep_from_copies_kept_messages_only),
 	};
 	return cmocka_run_group_tests_name("log", tests, NULL, NULL);
 }

@@ -11,6 +11,8 @@
 set -u
 cd "$(dirname "$0")/../.."
 SO=${PROFILER_SO:-$PWD/modules/profiler.so}
+# the PHP under test (default: the one on PATH); compare.php runs on any
+PHP=${PHP:-php}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0
@@ -19,7 +21,7 @@ failed=0
 profile() { # out-dir script extra-args...
 	local dir=$1 script=$2; shift 2
 	mkdir -p "$dir"
-	php -n -d extension="$SO" -d profiler.mode=profile -d profiler.output_dir="$dir" \
+	"$PHP" -n -d extension="$SO" -d profiler.mode=profile -d profiler.output_dir="$dir" \
 		-d profiler.output_name=out -d profiler.use_compression=0 "$@" "$script" >/dev/null 2>&1
 }
 
@@ -30,7 +32,7 @@ nojit_args=("${opcache_args[@]}" -d opcache.jit=disable)
 unoptimized=(-d opcache.optimization_level=0)
 
 # JIT must really be on, or this test proves nothing
-if ! php -n "${jit_args[@]}" -r '$s = opcache_get_status(); exit(!empty($s["jit"]["on"]) ? 0 : 1);'; then
+if ! "$PHP" -n "${jit_args[@]}" -r '$s = opcache_get_status(); exit(!empty($s["jit"]["on"]) ? 0 : 1);'; then
 	echo "not ok - the tracing JIT could not be enabled"
 	echo "0 passed, 1 failed"
 	exit 1

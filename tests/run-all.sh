@@ -5,15 +5,21 @@
 # warning fails), then runs every stage below and ends with one line
 # "N passed, M failed" summed over all stages. Exit status is non-zero when
 # anything failed. Set STAGES="unit phpt" to run a subset while developing.
+#
+# The first stages test Debian 12's PHP 8.2 (NTS). The php-* stages test
+# PHPs built from source (tests/php-builds/build.sh, cached outside the
+# clone): 8.4 NTS, 8.4 ZTS debug and 8.2 ZTS debug. Those run in a second
+# lane, in the background, beside the 8.2 stages.
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 export PROFILER_SO="$ROOT/modules/profiler.so"
 LOGDIR=$(mktemp -d /tmp/profiler-tests.XXXXXX)
-STAGES=${STAGES:-"build unit asan fuzz phpt valgrind diff jit integration package"}
-total_passed=0
-total_failed=0
-failed_stages=()
+STAGES=${STAGES:-"build unit asan fuzz phpt valgrind diff jit integration package windows php-8.4-nts php-8.4-zts-debug php-8.2-zts-debug"}
+# every result, "NAME<TAB>PASSED<TAB>FAILED" per line: stages run in two
+# lanes (below), so results are summed from here at the end
+RESULTS=$LOGDIR/results
+: >"$RESULTS"
 
 note() { printf '\n=== %s\n' "$*"; }
 
@@ -45,9 +51,7 @@ install_packages() {
 
 # record NAME PASSED FAILED
 record() {
-	total_passed=$((total_passed + $2))
-	total_failed=$((total_failed + $3))
-	if [ "$3" -ne 0 ]; then failed_stages+=("$1"); fi
+	printf '%s\t%d\t%d\n' "$1" "$2" "$3" >>"$RESULTS"
 	printf -- '--- %s: %d passed, %d failed\n' "$1" "$2" "$3"
 }
 
@@ -121,13 +125,18 @@ stage_fuzz() {
 	record fuzz $((targets - failed)) "$failed"
 }
 
+# The PHP that run_phpt tests: Debian's 8.2 unless a php-* stage says so.
+PHPT_PHP=/usr/bin/php8.2
+PHPT_CGI=/usr/bin/php-cgi8.2
+PHPT_RUNNER=run-tests.php
+
 run_phpt() { # name log extra-args dirs...
 	local name=$1 log=$2; shift 2
 	local args=()
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do args+=("$1"); shift; done
 	shift
-	TEST_PHP_EXECUTABLE=/usr/bin/php8.2 TEST_PHP_CGI_EXECUTABLE=/usr/bin/php-cgi8.2 NO_INTERACTION=1 \
-		php8.2 -n run-tests.php -q -n --show-diff -d extension="$PROFILER_SO" "${args[@]}" "$@" >"$log" 2>&1
+	TEST_PHP_EXECUTABLE=$PHPT_PHP TEST_PHP_CGI_EXECUTABLE=$PHPT_CGI NO_INTERACTION=1 \
+		"$PHPT_PHP" -n "$PHPT_RUNNER" -q -n --show-diff -d extension="$PROFILER_SO" "${args[@]}" "$@" >"$log" 2>&1
 	local rc=$?
 	grep -E '^(FAIL|SKIP|LEAK|BORK)' "$log" | head -40
 	local p f s
@@ -207,17 +216,125 @@ stage_package() {
 	record_from_log package $rc "$log"
 }
 
-install_packages
+stage_windows() {
+	note "src/lib for Windows, with mingw-w64 (compiled, not run)"
+	local log=$LOGDIR/windows.log
+	bash tests/windows/cross-compile.sh >"$log" 2>&1; local rc=$?
+	grep -E '^(FAIL|not ok)' "$log" | head -20; tail -n 1 "$log"
+	record_from_log windows $rc "$log"
+}
+
+# The extension, built against PREFIX's PHP in a copy of the tree (the
+# clone's own build stays Debian's); prints the .so's path.
+build_extension_for() { # name prefix
+	local name=$1 prefix=$2 dir=$LOGDIR/ext-$1
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	git ls-files -z | xargs -0 cp --parents -t "$dir"
+	(
+		cd "$dir" &&
+			"$prefix/bin/phpize" &&
+			./configure --with-php-config="$prefix/bin/php-config" --enable-profiler &&
+			make -j"$(nproc)"
+	) >"$LOGDIR/ext-$name.log" 2>&1 || { tail -n 30 "$LOGDIR/ext-$name.log" >&2; return 1; }
+	if grep -E '^(/[^ ]*)?(src/|php_profiler\.h|profiler_arginfo\.h)[^ ]*:[0-9]+:[0-9]+: warning' "$LOGDIR/ext-$name.log" >&2; then
+		echo "the build for $name has warnings" >&2
+		return 1
+	fi
+	echo "$dir/modules/profiler.so"
+}
+
+# One PHP built from source: the extension, the phpt suite (a debug build
+# fails a test on a leak report or an assertion), the JIT test, and what
+# else suits that build.
+stage_php() { # name
+	local name=$1 prefix so
+	note "PHP $name (built from source)"
+	if ! prefix=$(bash tests/php-builds/build.sh "$name" 2>>"$LOGDIR/php-builds.log"); then
+		tail -n 20 "$LOGDIR/php-builds.log"
+		record "php-$name" 0 1
+		return
+	fi
+	echo "PHP: $("$prefix/bin/php" -n -v | head -n 1)"
+	if ! so=$(build_extension_for "$name" "$prefix"); then
+		record "php-$name build" 0 1
+		return
+	fi
+	record "php-$name build" 1 0
+	# run_phpt reads these; bash's locals are seen by the functions called
+	local PROFILER_SO=$so PHPT_PHP=$prefix/bin/php PHPT_CGI=$prefix/bin/php-cgi
+	local PHPT_RUNNER=$prefix/lib/run-tests.php
+	run_phpt "php-$name phpt" "$LOGDIR/phpt-$name.log" -- "${PHPT_DIRS[@]}"
+	local log=$LOGDIR/jit-$name.log
+	PHP=$prefix/bin/php PROFILER_SO=$so bash tests/jit/run.sh >"$log" 2>&1; local rc=$?
+	tail -n 2 "$log"
+	record_from_log "php-$name jit" $rc "$log"
+	case "$name" in
+	8.4-nts)
+		local xdebug
+		log=$LOGDIR/diff-$name.log
+		if xdebug=$(bash tests/diff/build-xdebug.sh "$prefix" 2>"$LOGDIR/xdebug-$name.log"); then
+			PHP=$prefix/bin/php PROFILER_SO=$so XDEBUG_SO=$xdebug bash tests/diff/run.sh >"$log" 2>&1; rc=$?
+		else
+			tail -n 20 "$LOGDIR/xdebug-$name.log" >"$log"; rc=1
+		fi
+		grep -E '^(FAIL|not ok)' "$log" | head -20; tail -n 3 "$log"
+		record_from_log "php-$name diff" $rc "$log"
+		;;
+	8.4-zts-debug)
+		log=$LOGDIR/threads-$name.log
+		PHP_PREFIX=$prefix PROFILER_SO=$so bash tests/threads/run.sh >"$log" 2>&1; rc=$?
+		grep -E '^(ok|not ok)' "$log" | head -20; tail -n 3 "$log"
+		record_from_log "php-$name threads" $rc "$log"
+		;;
+	esac
+}
+
+# Two lanes, one per core: Debian's PHP 8.2 stages in the foreground, and
+# the PHPs built from source (each built, then tested) in the background,
+# whose report is printed when both are done.
+run_stage() { # stage
+	local start=$SECONDS
+	case "$1" in
+	php-*) stage_php "${1#php-}" ;;
+	*) "stage_$1" ;;
+	esac
+	printf -- '    (%s: %d s)\n' "$1" $((SECONDS - start))
+}
+
+debian_stages=()
+built_stages=()
 for stage in $STAGES; do
-	"stage_$stage"
-	if [ "$stage" = build ] && [ "$total_failed" -ne 0 ]; then
-		echo "the build failed; nothing else can run"
+	case "$stage" in
+	php-*) built_stages+=("$stage") ;;
+	*) debian_stages+=("$stage") ;;
+	esac
+done
+
+install_packages
+built_pid=
+if [ ${#built_stages[@]} -gt 0 ]; then
+	note "PHPs built from source (${built_stages[*]}) run in the background; log: $LOGDIR/built.log"
+	(for stage in "${built_stages[@]}"; do run_stage "$stage"; done) >"$LOGDIR/built.log" 2>&1 &
+	built_pid=$!
+fi
+for stage in "${debian_stages[@]}"; do
+	run_stage "$stage"
+	if [ "$stage" = build ] && grep -q $'^build\t0\t' "$RESULTS"; then
+		echo "the build failed; nothing else of Debian's PHP can run"
 		break
 	fi
 done
+if [ -n "$built_pid" ]; then
+	wait "$built_pid"
+	note "PHPs built from source"
+	cat "$LOGDIR/built.log"
+fi
 
 echo
 echo "logs: $LOGDIR"
-[ ${#failed_stages[@]} -eq 0 ] || echo "failed stages: ${failed_stages[*]}"
+failed_stages=$(awk -F'\t' '$3 > 0 {print $1}' "$RESULTS" | sort -u | paste -sd, -)
+[ -z "$failed_stages" ] || echo "failed stages: $failed_stages"
+read -r total_passed total_failed < <(awk -F'\t' '{p += $2; f += $3} END {print p + 0, f + 0}' "$RESULTS")
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]

@@ -136,39 +136,10 @@ PHP_VERSION=$("$PHP" -n -r 'echo PHP_VERSION;')
 case "$PHP_VERSION" in 8.2.*) ;; *) log "warning: expected PHP 8.2, got $PHP_VERSION" ;; esac
 
 # ---------------------------------------------------------------- observer floors
-# Build bench/ext/<name> out of tree into $BUILD_DIR/<name> (phpize litters the
-# source dir, so sources are copied first). Rebuilt only when sources change.
-build_ext() {
-	local name=$1 src=$BENCH_DIR/ext/$1 dst=$BUILD_DIR/$1
-	local so=$dst/modules/$name.so
-	local stamp
-	# one build at a time: two harnesses (or cachegrind.sh runs) started
-	# together would otherwise build into the same directory (this runs in
-	# a $(...) subshell, whose exit drops the lock)
-	mkdir -p "$BUILD_DIR"
-	exec 9>"$BUILD_DIR/.$name.lock"
-	flock 9
-	stamp=$(cat "$src"/config.m4 "$src"/*.c | md5sum | cut -d' ' -f1)-$("$PHP_CONFIG" --version)
-	if [ -e "$so" ] && [ "$(cat "$dst/.bench-stamp" 2>/dev/null)" = "$stamp" ]; then
-		echo "$so"
-		return 0
-	fi
-	log "Building $name.so in $dst ..."
-	rm -rf "$dst"
-	mkdir -p "$dst"
-	cp "$src"/config.m4 "$src"/*.c "$dst"/
-	(
-		cd "$dst"
-		"$PHPIZE" >phpize.log 2>&1
-		CFLAGS="-O2 -g -Wall -Wextra" ./configure --with-php-config="$PHP_CONFIG" >configure.log 2>&1
-		make >make.log 2>&1
-	) || { cat "$dst"/*.log >&2; die "building $name failed (logs in $dst)"; }
-	if grep -E ': (warning|error):' "$dst/make.log" >&2; then
-		log "warning: $name built with compiler warnings (see $dst/make.log)"
-	fi
-	echo "$stamp" >"$dst/.bench-stamp"
-	echo "$so"
-}
+# build_ext NAME: bench/ext/NAME built for $PHP_CONFIG's PHP, into
+# $BUILD_DIR/<php key>/NAME (see lib/build_ext.sh)
+# shellcheck source-path=SCRIPTDIR source=lib/build_ext.sh
+. "$BENCH_DIR/lib/build_ext.sh"
 
 # ---------------------------------------------------------------- environment
 # Every run uses `php -n` (no php.ini, no conf.d scan => no opcache, no

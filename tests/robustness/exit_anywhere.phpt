@@ -47,6 +47,14 @@ function helper() { return 1; }
 echo "main done\n";
 PHP,
 ];
+// the exit() calls each case makes, on PHP >= 8.4 (see cg_take_exit_calls)
+$exits = [
+    'generator' => ['gen -> php::exit @4 = 1'],
+    'callback' => ['cb -> php::exit @4 = 1'],
+    'include' => ['inc_f -> php::exit @1 = 1'],
+    'destructor' => ['D->__destruct -> php::exit @2 = 1'],
+    'shutdown' => ['{closure:DIR/script.php:3-3} -> php::exit @3 = 1'],
+];
 foreach ($cases as $name => $code) {
     echo "-- $name\n";
     $dir = cg_test_dir('exit-anywhere');
@@ -58,6 +66,7 @@ foreach ($cases as $name => $code) {
     $p = cg_parse("$dir/cachegrind.out");
     cg_print_check($p);
     cg_print_summary_check($p);
+    cg_take_exit_calls($p, $dir, $exits[$name]);
     // (generator creation is counted by generators_*.phpt; here only the
     // resumes on the foreach line matter)
     cg_print_edges($p, $dir, '/^(?!.*php::(file_put_contents|register_shutdown_function))(?!.* -> gen @6)/');

@@ -23,6 +23,7 @@ $without = cg_run($dir, $code, [], ['ext' => false, 'name' => 'plain.php']);
 echo "exit status {$r['status']} (without the extension: {$without['status']})\n";
 cg_print_check($p);
 cg_print_summary_check($p);
+cg_take_exit_calls($p, $dir, ['level3 -> php::exit @9 = 1']);
 cg_print_edges($p, $dir);
 cg_print_names($p, $dir);
 ?>

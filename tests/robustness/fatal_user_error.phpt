@@ -21,12 +21,30 @@ loader();
 echo "not reached\n";
 PHP,
 ];
+// PHP's own messages that PHP 8.4 words differently: on 8.4 each must be in
+// the output exactly as written here, and is printed as PHP 8.2 words it
+// (E_USER_ERROR still ends the script on 8.4, after a deprecation notice)
+$php84 = PHP_VERSION_ID >= 80400 ? [
+    'E_USER_ERROR' => [
+        "\nDeprecated: Passing E_USER_ERROR to trigger_error() is deprecated since 8.4, throw an exception or call exit with a string message instead in DIR/script.php on line 2\n" => '',
+    ],
+    'compile error in include' => [
+        'Fatal error: Cannot redeclare function outer() (' => 'Fatal error: Cannot redeclare outer() (',
+    ],
+] : [];
 foreach ($cases as $name => $code) {
     echo "-- $name\n";
     $dir = cg_test_dir('fatal-user');
     $r = cg_run($dir, $code, ['profiler.output_name' => 'cachegrind.out']);
     $without = cg_run($dir, $code, [], ['ext' => false]);
-    echo str_replace($dir, 'DIR', $r['out']), "exit status {$r['status']} (without the extension: {$without['status']})\n";
+    $out = str_replace($dir, 'DIR', $r['out']);
+    foreach ($php84[$name] ?? [] as $from => $to) {
+        if (substr_count($out, $from) !== 1) {
+            echo "not once in the output: $from\n";
+        }
+        $out = str_replace($from, $to, $out);
+    }
+    echo $out, "exit status {$r['status']} (without the extension: {$without['status']})\n";
     echo 'stdout identical: ', $r['out'] === $without['out'] ? 'yes' : 'no', "\n";
     $p = cg_parse("$dir/cachegrind.out");
     cg_print_check($p);

@@ -30,6 +30,7 @@ echo "exit status {$r['status']} (without the extension: {$without['status']})\n
 echo 'stdout identical: ', $r['out'] === $without['out'] ? 'yes' : 'no', "\n";
 cg_print_check($p);
 cg_print_summary_check($p);
+cg_take_exit_calls($p, $dir, ['deep -> php::exit @9 = 1']);
 cg_print_edges($p, $dir);
 ?>
 --CLEAN--

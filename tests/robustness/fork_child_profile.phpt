@@ -38,6 +38,7 @@ foreach (['0', '1'] as $gz) {
         cg_print_check($p);
         cg_print_summary_check($p);
         echo 'sections: ', count($p['sections']), "\n";
+        cg_take_exit_calls($p, $dir, $who === 'child' ? ['{main} -> php::exit @12 = 1'] : []);
         // whether the pcntl_fork call itself is in the child's profile is left open
         cg_print_edges($p, $dir, $who === 'child' ? '/^(?!.*php::pcntl_fork)/' : null);
     }

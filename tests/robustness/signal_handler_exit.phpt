@@ -41,6 +41,7 @@ foreach (['SIGTERM' => 15, 'SIGINT' => 2] as $name => $sig) {
     $p = cg_parse("$dir/cachegrind.out");
     cg_print_check($p);
     cg_print_summary_check($p);
+    cg_take_exit_calls($p, $dir, ['handler -> php::exit @7 = 1']);
     cg_print_edges($p, $dir, '/^(?!busy -> php::usleep)/');
     echo 'usleep called: ', ($p['edges']['busy -> php::usleep @13'] ?? 0) > 0 ? 'yes' : 'no', "\n";
     cg_print_names($p, $dir, '/onShutdown/');

@@ -36,6 +36,7 @@ foreach (['SIGTERM' => 15, 'SIGINT' => 2] as $name => $sig) {
     $out .= stream_get_contents($pipes[1]);
     $err = stream_get_contents($pipes[2]);
     $status = proc_close($proc);
+    cg_check_debug_reports($err);
     echo $out, $err, "exit status $status\n";
     echo 'files: ', json_encode(cg_outputs($dir)), "\n";
     $p = cg_parse("$dir/cachegrind.out");

@@ -1,7 +1,9 @@
-/* Names for the functions of a profile, exactly as Xdebug 3.2 writes them:
+/* Names for the functions of a profile, exactly as Xdebug writes them
+ * (Xdebug 3.2 on PHP 8.2, 3.5 on PHP 8.4; tests/diff compares both):
  * "func", "Class->method", "Class::method", "{closure:/f.php:3-5}",
  * "{anonymous-class:/f.php:3-9}->m", "php::strlen", "php::Ex->__construct",
- * "php::call_user_func:{/f.php:7}", "include::/f.php", "eval", "{main}".
+ * "php::call_user_func:{/f.php:7}", "include::/f.php", "eval", "{main}"
+ * (and "php::exit" on 8.4, where exit is a function).
  *
  * This runs once per function (or per top-level file run), never per call.
  * Names are built in persistent (malloc) memory: PHP's heap is what the
@@ -41,25 +43,46 @@ static void append_class(smart_str *s, zend_class_entry *ce, bool on_object)
 	}
 }
 
-static bool is_closure_name(const zend_string *name)
+/* The part of a closure's name that Xdebug keeps before ":FILE:START-END}",
+ * or 0 when the name is not a closure's. PHP names closures "{closure}"
+ * ("App\{closure}" in a namespace) up to 8.3, and from 8.4 on
+ * "{closure:PARENT:LINE}" (no namespace; PARENT is the enclosing function
+ * or the file). Xdebug 3.5 keeps "{closure" of an 8.4 name and writes its
+ * own location after it, so a closure reads "{closure:/f.php:3-5}" on 8.4
+ * too, and a namespaced one loses the namespace that 8.4 no longer puts
+ * in the name. */
+static size_t closure_name_prefix(const zend_string *name)
 {
-	return ZSTR_LEN(name) >= sizeof("{closure}") - 1
-		&& memcmp(ZSTR_VAL(name) + ZSTR_LEN(name) - (sizeof("{closure}") - 1), "{closure}", sizeof("{closure}") - 1) == 0;
+#if PHP_VERSION_ID >= 80400
+	if (ZSTR_LEN(name) > sizeof("{closure:") - 1
+			&& memcmp(ZSTR_VAL(name), "{closure:", sizeof("{closure:") - 1) == 0
+			&& ZSTR_VAL(name)[ZSTR_LEN(name) - 1] == '}') {
+		return sizeof("{closure") - 1;
+	}
+#else
+	if (ZSTR_LEN(name) >= sizeof("{closure}") - 1
+			&& memcmp(ZSTR_VAL(name) + ZSTR_LEN(name) - (sizeof("{closure}") - 1), "{closure}", sizeof("{closure}") - 1) == 0) {
+		return ZSTR_LEN(name) - 1;
+	}
+#endif
+	return 0;
 }
 
 static void append_function_name(smart_str *s, zend_execute_data *ex)
 {
 	zend_function *func = ex->func;
 	bool on_object = Z_TYPE(ex->This) == IS_OBJECT;
+	size_t prefix;
 
 	if (func->common.scope) {
 		append_class(s, func->common.scope, on_object);
 		smart_str_appends_ex(s, on_object ? "->" : "::", 1);
 	}
 	/* by name, as first-class callables of named functions are closures
-	 * too; a namespaced closure keeps its namespace ("App\{closure:...}") */
-	if (func->type != ZEND_INTERNAL_FUNCTION && is_closure_name(func->common.function_name)) {
-		smart_str_appendl_ex(s, ZSTR_VAL(func->common.function_name), ZSTR_LEN(func->common.function_name) - 1, 1);
+	 * too; up to 8.3 a namespaced closure keeps its namespace
+	 * ("App\{closure:...}") */
+	if (func->type != ZEND_INTERNAL_FUNCTION && (prefix = closure_name_prefix(func->common.function_name)) != 0) {
+		smart_str_appendl_ex(s, ZSTR_VAL(func->common.function_name), prefix, 1);
 		smart_str_appendc_ex(s, ':', 1);
 		smart_str_append_ex(s, func->op_array.filename, 1);
 		smart_str_appendc_ex(s, ':', 1);

@@ -20,6 +20,11 @@
  *   --allow=FILE    allowlist of known, intended differences (default:
  *                   known-differences.txt beside this script; "--allow=" for
  *                   none).  See that file for the format.
+ *   --versions=php=V,xdebug=V
+ *                   versions that conditional rules (`[xdebug>=3.5] ...`)
+ *                   are tested against (default: from A's header line
+ *                   `creator: xdebug 3.5.3 (PHP 8.4.16)`; none if A has no
+ *                   such line)
  *   --max=N         print at most N differences (default 30)
  *   --labels=A,B    names used for the two sides in messages
  *                   (default: xdebug,profiler)
@@ -38,7 +43,16 @@ final class CgAllowlist
     /** @var list<array{kind: string, re: string, src: string}> */
     public array $rules = [];
 
-    public static function load(?string $path): self
+    /**
+     * Reads an allowlist.  A rule may start with a condition in brackets,
+     * `[xdebug>=3.5] edge REGEX` or `[php>=8.4 xdebug>=3.5] ...`: it then
+     * applies only when every comparison holds for $versions (keys "php"
+     * and "xdebug", the versions the reference profile was made with); a
+     * conditional rule never applies when the version it tests is unknown.
+     *
+     * @param array<string,string> $versions
+     */
+    public static function load(?string $path, array $versions = []): self
     {
         $a = new self();
         if ($path === null || $path === '') {
@@ -52,16 +66,68 @@ final class CgAllowlist
             if ($t === '' || $t[0] === '#') {
                 continue;
             }
+            $where = "$path:" . ($i + 1);
+            $applies = true;
+            if (preg_match('/^\[([^\]]*)\]\s*(.*)$/', $t, $c)) {
+                $applies = self::holds($c[1], $versions, $where);
+                $t = $c[2];
+            }
             if (!preg_match('/^(name|file|edge|splice|leaf|more)\s+(.+)$/', $t, $m)) {
-                throw new CgParseError("$path:" . ($i + 1) . ": expected 'name|file|edge|splice|leaf|more REGEX'");
+                throw new CgParseError("$where: expected '[CONDITION] name|file|edge|splice|leaf|more REGEX'");
             }
             $re = '~' . str_replace('~', '\\~', $m[2]) . '~';
             if (@preg_match($re, '') === false) {
-                throw new CgParseError("$path:" . ($i + 1) . ": invalid regex {$m[2]}");
+                throw new CgParseError("$where: invalid regex {$m[2]}");
             }
-            $a->rules[] = ['kind' => $m[1], 're' => $re, 'src' => $t];
+            if ($applies) {
+                $a->rules[] = ['kind' => $m[1], 're' => $re, 'src' => trim($line)];
+            }
         }
         return $a;
+    }
+
+    /** @param array<string,string> $versions */
+    private static function holds(string $cond, array $versions, string $where): bool
+    {
+        $terms = preg_split('/\s+/', trim($cond), -1, PREG_SPLIT_NO_EMPTY);
+        if ($terms === []) {
+            throw new CgParseError("$where: empty condition");
+        }
+        $ok = true;
+        foreach ($terms as $term) {
+            if (!preg_match('/^(php|xdebug)(>=|<=|<|>|=)(\d+(?:\.\d+)*)$/', $term, $m)) {
+                throw new CgParseError("$where: bad condition '$term' (expected php|xdebug, one of >= <= < > =, a version)");
+            }
+            $have = $versions[$m[1]] ?? null;
+            if ($have === null) {
+                $ok = false;
+                continue;
+            }
+            // compare only as many components as the rule names: php<8.4
+            // holds for 8.3.30, xdebug=3.5 for 3.5.3
+            $n = count(explode('.', $m[3]));
+            $have = implode('.', array_slice(explode('.', $have), 0, $n));
+            $op = $m[2] === '=' ? '==' : $m[2];
+            if (!version_compare($have, $m[3], $op)) {
+                $ok = false;
+            }
+        }
+        return $ok;
+    }
+
+    /**
+     * The versions a profile was made with, from Xdebug's header line
+     * `creator: xdebug 3.5.3 (PHP 8.4.16)`.
+     *
+     * @return array<string,string>
+     */
+    public static function versionsOf(CgProfile $p): array
+    {
+        $creator = $p->sections[0]['header']['creator'] ?? '';
+        if (preg_match('/^xdebug\s+(\d+(?:\.\d+)*)\S*\s+\(PHP\s+(\d+(?:\.\d+)*)/i', $creator, $m)) {
+            return ['xdebug' => $m[1], 'php' => $m[2]];
+        }
+        return [];
     }
 
     /** @return list<array{kind: string, re: string, src: string}> */
@@ -273,7 +339,8 @@ function cg_compare(CgProfile $a, CgProfile $b, CgAllowlist $allow, string $la, 
 
 function compare_main(array $argv): int
 {
-    $usage = "usage: php compare.php [--allow=FILE] [--max=N] [--labels=A,B] [--quiet] A.out B.out\n";
+    $usage = "usage: php compare.php [--allow=FILE] [--versions=php=V,xdebug=V] [--max=N] [--labels=A,B] [--quiet] A.out B.out\n";
+    $versions = null;
     $allowPath = __DIR__ . '/known-differences.txt';
     $max = 30;
     $la = 'xdebug';
@@ -283,6 +350,15 @@ function compare_main(array $argv): int
     foreach (array_slice($argv, 1) as $arg) {
         if (strncmp($arg, '--allow=', 8) === 0) {
             $allowPath = substr($arg, 8);
+        } elseif (preg_match('/^--versions=(.*)$/', $arg, $m)) {
+            $versions = [];
+            foreach (preg_split('/[,\s]+/', $m[1], -1, PREG_SPLIT_NO_EMPTY) as $kv) {
+                if (!preg_match('/^(php|xdebug)=(\d+(?:\.\d+)*)/', $kv, $v)) {
+                    fwrite(STDERR, "bad --versions entry $kv\n$usage");
+                    return 2;
+                }
+                $versions[$v[1]] = $v[2];
+            }
         } elseif (preg_match('/^--max=(\d+)$/', $arg, $m)) {
             $max = (int) $m[1];
         } elseif (preg_match('/^--labels=([^,]+),(.+)$/', $arg, $m)) {
@@ -304,9 +380,9 @@ function compare_main(array $argv): int
         return 2;
     }
     try {
-        $allow = CgAllowlist::load($allowPath);
         $pa = CgParse::parseFile($files[0]);
         $pb = CgParse::parseFile($files[1]);
+        $allow = CgAllowlist::load($allowPath, $versions ?? CgAllowlist::versionsOf($pa));
     } catch (CgParseError $e) {
         fwrite(STDERR, 'compare: ' . $e->getMessage() . "\n");
         return 2;

@@ -7,18 +7,30 @@ ROOT_DIR=$(cd "$DIFF_DIR/../.." && pwd)
 CORPUS_DIR="$DIFF_DIR/corpus"
 PHP_BIN=${PHP:-php}
 PROFILER_SO=${PROFILER_SO:-$ROOT_DIR/modules/profiler.so}
+# Xdebug as a zend_extension= value: a path (tests/diff/build-xdebug.sh
+# prints one for a PHP built from source) or, by default, the name of the
+# xdebug.so in PHP's extension_dir (Debian's php8.2-xdebug)
+XDEBUG_SO=${XDEBUG_SO:-xdebug}
 # per-run time limits (seconds)
 CASE_TIMEOUT=${CASE_TIMEOUT:-120}
 PHPCS_TIMEOUT=${PHPCS_TIMEOUT:-900}
 
 # Same settings for every PHP run: no opcache (the optimizer would change
-# which calls exist), fixed locale and time zone.
-PHP_COMMON=(-d opcache.enable_cli=0 -d opcache.enable=0 -d date.timezone=UTC)
+# which calls exist), fixed locale and time zone, and Debian's include_path
+# (its php.ini sets it; a PHP built from source has no php.ini, and phpcs
+# finds its autoloader through it).
+PHP_COMMON=(-d opcache.enable_cli=0 -d opcache.enable=0 -d date.timezone=UTC
+    -d include_path=.:/usr/share/php)
 export LC_ALL=C TZ=UTC
 
 # Xdebug must be loadable but is not loaded by default.
 have_xdebug() {
-    "$PHP_BIN" -d zend_extension=xdebug -r 'exit(extension_loaded("xdebug") ? 0 : 1);' 2>/dev/null
+    "$PHP_BIN" -d "zend_extension=$XDEBUG_SO" -r 'exit(extension_loaded("xdebug") ? 0 : 1);' 2>/dev/null
+}
+
+# versions of the PHP and the Xdebug under test, e.g. "8.4.16 3.5.3"
+peer_versions() {
+    "$PHP_BIN" -d "zend_extension=$XDEBUG_SO" -r 'echo PHP_VERSION, " ", phpversion("xdebug");' 2>/dev/null
 }
 
 # phpcs command line used for the "real program" case.  --report=json is
@@ -54,7 +66,7 @@ run_xdebug() {
     (
         cd "$(dirname "$1")" || exit 99
         timeout "$limit" "$PHP_BIN" "${PHP_COMMON[@]}" \
-            -d zend_extension=xdebug \
+            -d "zend_extension=$XDEBUG_SO" \
             -d xdebug.mode=profile \
             -d xdebug.start_with_request=yes \
             -d "xdebug.output_dir=$dir" \

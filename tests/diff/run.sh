@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Differential test: profiles every script in corpus/ (and one phpcs run
-# over installed PHP sources) under Xdebug 3.2 and under the profiler
+# over installed PHP sources) under Xdebug and under the profiler
 # extension, then checks for each case that
+#   0. (phpcs, twig) the program did its work without any profiler;
 #   1. both wrote a profile;
 #   2. the profiled program behaved as without any profiler (same exit
 #      status and stdout as a plain `php` run; not checked for phpcs stdout);
@@ -18,14 +19,19 @@
 #   -v        verbose: also show details for passing cases
 # environment:
 #   PROFILER_SO      path of the extension (default: <repo>/modules/profiler.so)
-#   PHP              php binary (default: php)
+#   PHP              php binary (default: php, Debian's 8.2)
+#   XDEBUG_SO        Xdebug for that php, as a zend_extension= value
+#                    (default: xdebug, i.e. Debian's php8.2-xdebug, 3.2);
+#                    for a PHP built from source, the path that
+#                    `tests/diff/build-xdebug.sh PHP_PREFIX` prints
 #   CHECK_ARGS       extra options for `cgparse.php check`, e.g.
 #                    "--time-tolerance=5"
 #   STRICT_ANNOTATE  1: also fail when callgrind_annotate prints warnings
 #   CASE_TIMEOUT / PHPCS_TIMEOUT  per-run limits in seconds (120 / 900)
 #
-# Output: one line per case, `ok NAME` or `FAIL NAME` (followed by indented
-# details), then `N passed, M failed`.  Exit status 1 if any case failed or
+# Output: a first line naming the PHP and Xdebug versions, one line per
+# case, `ok NAME` or `FAIL NAME` (followed by indented details), then
+# `N passed, M failed`.  Exit status 1 if any case failed or
 # the extension is not built.
 
 set -u
@@ -67,7 +73,8 @@ if ! command -v "$PHP_BIN" >/dev/null 2>&1; then
     exit 1
 fi
 if ! have_xdebug; then
-    echo "Xdebug cannot be loaded (-d zend_extension=xdebug); install php8.2-xdebug"
+    echo "Xdebug cannot be loaded (-d zend_extension=$XDEBUG_SO) into $PHP_BIN;"
+    echo "install php8.2-xdebug, or set XDEBUG_SO to what tests/diff/build-xdebug.sh prints"
     exit 1
 fi
 if ! command -v callgrind_annotate >/dev/null 2>&1; then
@@ -79,6 +86,9 @@ if ! "$PHP_BIN" -d "extension=$PROFILER_SO" -r 'exit(extension_loaded("profiler"
     "$PHP_BIN" -d "extension=$PROFILER_SO" -r '' 2>&1 | head -5
     exit 1
 fi
+
+read -r php_version xdebug_version <<<"$(peer_versions)"
+echo "# PHP $php_version ($("$PHP_BIN" -r 'echo PHP_BINARY;')), Xdebug $xdebug_version, profiler $PROFILER_SO"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/profiler-diff.XXXXXX")
 if [ "$keep" = 0 ]; then
@@ -144,12 +154,31 @@ run_case() {
             indent "$d/profiler.out.stderr" 10
         } >>"$problems"
     fi
+    # the program must do its work without any profiler: a phpcs that
+    # cannot find its autoloader or a Twig without mbstring would compare
+    # two profiles of the same fatal error
+    if [ -n "${EXPECT_RC:-}" ] && ! [[ "$plrc" =~ ^($EXPECT_RC)$ ]]; then
+        {
+            echo "without any profiler the program exits with $plrc (expected $EXPECT_RC):"
+            cat "$d/plain.stdout" "$d/plain.stderr" >"$d/plain.all"
+            "$PHP_BIN" -r 'echo implode("", array_slice(preg_grep("/Fatal error|Uncaught/", file($argv[1])), 0, 3));' \
+                "$d/plain.all" >"$d/plain.fatal"
+            if [ -s "$d/plain.fatal" ]; then indent "$d/plain.fatal" 3; else indent "$d/plain.all" 10; fi
+        } >>"$problems"
+    elif [ -n "${EXPECT_STDOUT:-}" ] && ! "$PHP_BIN" -r 'exit(preg_match($argv[1], (string) file_get_contents($argv[2])) ? 0 : 1);' \
+            "$EXPECT_STDOUT" "$d/plain.stdout"; then
+        {
+            echo "without any profiler the program's stdout does not match $EXPECT_STDOUT:"
+            indent "$d/plain.stdout" 10
+        } >>"$problems"
+    fi
     if [ "$cmp_stdout" = 1 ] && ! same_file "$d/profiler.out.stdout" "$d/plain.stdout"; then
         echo "stdout with profiler differs from stdout without any profiler" >>"$problems"
     fi
 
     if [ -s "$xp" ] && [ -n "$pp" ]; then
-        if ! "$PHP_BIN" "$DIFF_DIR/compare.php" "$xp" "$pp" >"$d/compare.txt" 2>&1; then
+        if ! "$PHP_BIN" "$DIFF_DIR/compare.php" "--versions=php=$php_version,xdebug=$xdebug_version" \
+                "$xp" "$pp" >"$d/compare.txt" 2>&1; then
             indent "$d/compare.txt" 40 >>"$problems"
         elif [ "$verbose" = 1 ]; then
             indent "$d/compare.txt" 5 >"$d/info.txt"
@@ -216,7 +245,9 @@ if [ "$do_phpcs" = 1 ] && wanted phpcs; then
         mapfile -t pargs < <(phpcs_args "$target")
         # default compression (gzip) for this case; phpcs's stdout is its
         # JSON report, which is deterministic, so it is compared too.
-        IS_PHPCS=1 run_case phpcs default 1 "${pargs[@]}"
+        # phpcs exits 0 (clean), 1 or 2 (violations found) with a JSON report
+        IS_PHPCS=1 EXPECT_RC='0|1|2' EXPECT_STDOUT='/^\{"totals":\{"errors":\d+,/' \
+            run_case phpcs default 1 "${pargs[@]}"
     fi
 fi
 
@@ -229,7 +260,7 @@ if [ "$do_phpcs" = 1 ] && wanted twig; then
         echo "    php-twig or $twig_script not found"
         failed=$((failed + 1))
     else
-        run_case twig 0 1 "$twig_script" 1
+        EXPECT_RC=0 EXPECT_STDOUT='/^twig reps=1 .* digest=[0-9a-f]{32}$/m' run_case twig 0 1 "$twig_script" 1
     fi
 fi
 

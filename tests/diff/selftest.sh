@@ -37,7 +37,8 @@ for arg in "$@"; do
 done
 
 if ! have_xdebug; then
-    echo "Xdebug cannot be loaded (-d zend_extension=xdebug); install php8.2-xdebug"
+    echo "Xdebug cannot be loaded (-d zend_extension=$XDEBUG_SO) into $PHP_BIN;"
+    echo "install php8.2-xdebug, or set XDEBUG_SO to what tests/diff/build-xdebug.sh prints"
     exit 1
 fi
 

@@ -24,7 +24,8 @@ common=(--disable-all --enable-cli --enable-cgi --disable-phpdbg --without-pear
 	--with-libxml --enable-xml --enable-simplexml --enable-xmlwriter --with-external-pcre)
 
 case "$name" in
-8.4-nts) version=8.4.16; flags=() ;;
+# the differential test's Twig case, run on 8.4 NTS, needs mbstring
+8.4-nts) version=8.4.16; flags=(--enable-mbstring --disable-mbregex) ;;
 8.4-zts-debug) version=8.4.16; flags=(--enable-zts --enable-debug --with-apxs2=/usr/bin/apxs2) ;;
 8.2-zts-debug) version=8.2.29; flags=(--enable-zts --enable-debug) ;;
 *) echo "unknown build $name" >&2; exit 2 ;;

@@ -290,9 +290,9 @@ stage_php() { # name
 	esac
 }
 
-# Two lanes, one per core: Debian's PHP 8.2 stages in the foreground, and
-# the PHPs built from source (each built, then tested) in the background,
-# whose report is printed when both are done.
+# Two lanes: Debian's PHP 8.2 stages in the foreground, and the PHPs built
+# from source (each tested once built) in the background, whose report is
+# printed when both are done.
 run_stage() { # stage
 	local start=$SECONDS
 	case "$1" in
@@ -314,6 +314,15 @@ done
 install_packages
 built_pid=
 if [ ${#built_stages[@]} -gt 0 ]; then
+	# the PHPs are built one after the other from the start, with every
+	# core make can get, while the two lanes test: the built lane's stages
+	# ask build.sh for each build, which waits for it (a lock per build)
+	(
+		for stage in "${built_stages[@]}"; do
+			start=$SECONDS
+			bash tests/php-builds/build.sh "${stage#php-}" && echo "${stage#php-}: ready after $((SECONDS - start)) s"
+		done
+	) >>"$LOGDIR/php-builds.log" 2>&1 &
 	note "PHPs built from source (${built_stages[*]}) run in the background; log: $LOGDIR/built.log"
 	(for stage in "${built_stages[@]}"; do run_stage "$stage"; done) >"$LOGDIR/built.log" 2>&1 &
 	built_pid=$!
@@ -328,6 +337,7 @@ done
 if [ -n "$built_pid" ]; then
 	wait "$built_pid"
 	note "PHPs built from source"
+	grep -E '^[0-9.]+-[a-z-]+: ready after' "$LOGDIR/php-builds.log"
 	cat "$LOGDIR/built.log"
 fi
 

@@ -23,11 +23,10 @@
 static zend_always_inline void profiler_compat_remove_begin_handler(zend_function *func,
 	zend_observer_fcall_begin_handler handler, zend_observer_fcall_begin_handler *next)
 {
-#if PHP_VERSION_ID >= 80400
 	*next = NULL;
+#if PHP_VERSION_ID >= 80400
 	zend_observer_remove_begin_handler(func, handler, next);
 #else
-	*next = NULL;
 	zend_observer_remove_begin_handler(func, handler);
 #endif
 }
@@ -35,11 +34,10 @@ static zend_always_inline void profiler_compat_remove_begin_handler(zend_functio
 static zend_always_inline void profiler_compat_remove_end_handler(zend_function *func,
 	zend_observer_fcall_end_handler handler, zend_observer_fcall_end_handler *next)
 {
-#if PHP_VERSION_ID >= 80400
 	*next = NULL;
+#if PHP_VERSION_ID >= 80400
 	zend_observer_remove_end_handler(func, handler, next);
 #else
-	*next = NULL;
 	zend_observer_remove_end_handler(func, handler);
 #endif
 }

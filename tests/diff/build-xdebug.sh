@@ -5,7 +5,9 @@
 #   bash tests/diff/build-xdebug.sh PHP_PREFIX
 # PHP_PREFIX holds bin/php, bin/phpize and bin/php-config (a prefix printed
 # by tests/php-builds/build.sh). The source is the unmodified Xdebug tarball
-# in ../shared/peers/ (override with XDEBUG_TARBALL), checked against the
+# in the shared/peers/ folder beside this tree or, for a clone, beside the
+# repository it was cloned from (override with XDEBUG_TARBALL), checked
+# against the
 # sha256 pinned below; nothing of it is copied into this tree. The build is
 # kept under $PROFILER_PHP_CACHE (default /var/cache/profiler-php), keyed by
 # the tarball and the PHP it was built for (its prefix, version, extension
@@ -17,7 +19,18 @@ prefix=${1:?usage: build-xdebug.sh PHP_PREFIX}
 prefix=$(cd "$prefix" && pwd)
 cache=${PROFILER_PHP_CACHE:-/var/cache/profiler-php}
 version=3.5.3
-tarball=${XDEBUG_TARBALL:-$here/../../../shared/peers/xdebug-$version.tar.gz}
+tarball=${XDEBUG_TARBALL:-}
+if [ -z "$tarball" ]; then
+	# beside this tree, then beside the repository a clone came from, then
+	# the workplace's shared folder
+	origin=$(git -C "$here" remote get-url origin 2>/dev/null || true)
+	for dir in "$here/../../.." "${origin%/}/.." /work; do
+		[ -f "$dir/shared/peers/xdebug-$version.tar.gz" ] || continue
+		tarball=$dir/shared/peers/xdebug-$version.tar.gz
+		break
+	done
+	[ -n "$tarball" ] || { echo "xdebug-$version.tar.gz not found in shared/peers/ beside $here/../.. or ${origin:-its origin}; set XDEBUG_TARBALL" >&2; exit 1; }
+fi
 sha256=4893c67c6cb262ff2539c64bd47f24761967e08137db9dc2ae6a00bfccf22fb1
 
 for t in php phpize php-config; do

@@ -135,8 +135,14 @@ run_phpt() { # name log extra-args dirs...
 	local args=()
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do args+=("$1"); shift; done
 	shift
-	TEST_PHP_EXECUTABLE=$PHPT_PHP TEST_PHP_CGI_EXECUTABLE=$PHPT_CGI NO_INTERACTION=1 \
-		"$PHPT_PHP" -n "$PHPT_RUNNER" -q -n --show-diff -d extension="$PROFILER_SO" "${args[@]}" "$@" >"$log" 2>&1
+	# The tests share fixed names under /tmp (profiles named in --INI--,
+	# the --CLEAN-- lists of cg.inc), so the two lanes take turns: one of
+	# them cleaned the other's directories while it ran.
+	(
+		flock 9
+		TEST_PHP_EXECUTABLE=$PHPT_PHP TEST_PHP_CGI_EXECUTABLE=$PHPT_CGI NO_INTERACTION=1 \
+			"$PHPT_PHP" -n "$PHPT_RUNNER" -q -n --show-diff -d extension="$PROFILER_SO" "${args[@]}" "$@" >"$log" 2>&1
+	) 9>"$LOGDIR/phpt.lock"
 	local rc=$?
 	grep -E '^(FAIL|SKIP|LEAK|BORK)' "$log" | head -40
 	local p f s

@@ -17,8 +17,9 @@
 # 1. count.php, profiled by trigger: CLIENTS x REQUESTS requests, each with
 #    its own n; each must name (X-Profile-Filename) its own complete profile
 #    in which f was called exactly n times.
-# 2. window.php under start_with_request=no: two profiler_start()/
-#    profiler_stop() windows per request, each with its own exact count.
+# 2. window.php under start_with_request=no (a virtual host of its own):
+#    two profiler_start()/profiler_stop() windows per request, each with its
+#    own exact count.
 # Both: every request's thread shows "Mode profile" in profiler_info(), and
 # more than one thread of the one process served them (each page reports its
 # kernel thread id from /proc/thread-self, and zend_thread_id() on debug
@@ -168,6 +169,7 @@ log_errors=On
 report_memleaks=On
 EOF
 
+WIN_HOST=windows.test
 write_conf() {
 	cat >"$P/httpd.conf" <<EOF
 ServerRoot "$P"
@@ -204,10 +206,22 @@ DocumentRoot "$DOCROOT"
 <FilesMatch "\.php$">
     SetHandler application/x-httpd-php
 </FilesMatch>
-<Directory "$DOCROOT/win">
+
+# The windows' settings are a virtual host's, chosen by the Host header, and
+# not a <Directory>'s: mod_php (8.4.16, ZTS) merges a <Directory>'s
+# php_admin_value entries into each request's config sharing their key
+# strings between threads, whose non-atomic reference counts then free them
+# early (helgrind: merge_php_config -> zend_hash_merge_ex ->
+# zend_string_addref), which corrupts the heap within a few hundred
+# concurrent requests. A virtual host's values are merged once, at startup.
+<VirtualHost 127.0.0.1:$PORT>
+    ServerName 127.0.0.1
+</VirtualHost>
+<VirtualHost 127.0.0.1:$PORT>
+    ServerName $WIN_HOST
     php_admin_value profiler.start_with_request no
     php_admin_value profiler.output_dir "$P/out/win"
-</Directory>
+</VirtualHost>
 EOF
 }
 
@@ -256,6 +270,7 @@ client() {
 		esac
 		printf 'url = "%s"\noutput = "%s"\ndump-header = "%s"\nwrite-out = "%s %%{http_code}\\n"\n' \
 			"$url" "$dir/$id.body" "$dir/$id.hdr" "$id"
+		[ "$kind" = win ] && printf 'header = "Host: %s"\n' "$WIN_HOST"
 		printf 'noproxy = "*"\nmax-time = 30\nsilent\nshow-error\nnext\n'
 	done >"$dir/client$first.curl"
 	curl -K "$dir/client$first.curl" >"$dir/client$first.codes" 2>"$dir/client$first.err"
